@@ -1,0 +1,69 @@
+package io.cloudpro.testsupport;
+
+import io.cloudpro.infra.KafkaBroker;
+import io.cloudpro.infra.PostgresServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One real PostgreSQL server and one real Kafka broker per test JVM, started on first use on free
+ * ports and stopped when the JVM exits. Their logs are kept in {@code target/test-infra}.
+ */
+public final class TestInfrastructure {
+
+    private static TestInfrastructure instance;
+
+    private final Path dataDir;
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+
+    private TestInfrastructure(Path dataDir, PostgresServer postgres, KafkaBroker kafka) {
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-infra-stop"));
+        }
+        return instance;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    private static TestInfrastructure start() {
+        try {
+            Path dataDir = Files.createTempDirectory("cloudpro-test-");
+            Path logs = Path.of("target", "test-infra").toAbsolutePath();
+            PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), 0, false,
+                    logs.resolve("postgres.log"));
+            KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), 0, logs.resolve("kafka.log"));
+            return new TestInfrastructure(dataDir, postgres, kafka);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void stop() {
+        kafka.close();
+        postgres.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory left behind is not worth failing the build for
+        }
+    }
+}
