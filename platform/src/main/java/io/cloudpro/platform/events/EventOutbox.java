@@ -1,0 +1,87 @@
+package io.cloudpro.platform.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Where services put the events they publish. {@link #publish} stores the event in the caller's
+ * transaction; the {@link OutboxRelay} sends it to Kafka after the commit. If the transaction rolls
+ * back, the event never existed; if the process dies after the commit, the relay sends it later.
+ */
+@ApplicationScoped
+public class EventOutbox {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final EventsConfig config;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    EventOutbox(EntityManager entityManager, ObjectMapper json, EventsConfig config,
+                TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.config = config;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /**
+     * Records an event about one data subject.
+     *
+     * @param topic     the Kafka topic
+     * @param type      the CloudEvents type, e.g. {@code io.cloudpro.identity.account.registered.v1}
+     * @param subjectId the data subject's id: record key and CloudEvents {@code subject}
+     * @param data      the payload, serialised as JSON
+     * @return the event's id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String type, String subjectId, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = Objects.requireNonNull(topic, "topic");
+        event.type = Objects.requireNonNull(type, "type");
+        event.key = Objects.requireNonNull(subjectId, "subjectId");
+        event.subject = subjectId;
+        event.source = config.source();
+        event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        event.payload = toJson(data);
+        entityManager.persist(event);
+        wakeRelayAfterCommit();
+        return event.eventId;
+    }
+
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+
+    private String toJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data cannot be written as JSON: " + data.getClass().getName(), e);
+        }
+    }
+}

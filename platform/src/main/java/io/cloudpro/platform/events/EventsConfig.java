@@ -1,0 +1,61 @@
+package io.cloudpro.platform.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the event platform, under {@code cloudpro.events}. */
+@ConfigMapping(prefix = "cloudpro.events")
+public interface EventsConfig {
+
+    /** The CloudEvents {@code source} of everything this service publishes, e.g. {@code /cloudpro/identity-service}. */
+    String source();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    Cleanup cleanup();
+
+    interface Relay {
+        /** Off only in tests that drive the relay by hand. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the relay looks for pending events when no commit woke it up. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** The longest wait between attempts while the broker does not answer. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long one batch may wait for the broker's acknowledgements. */
+        @WithDefault("15s")
+        Duration sendTimeout();
+    }
+
+    interface Consumer {
+        /** Attempts per event before it goes to the dead-letter topic. */
+        @WithDefault("3")
+        int attempts();
+
+        /** Wait before the second attempt; doubled for each further one. */
+        @WithDefault("200ms")
+        Duration initialBackoff();
+    }
+
+    interface Cleanup {
+        /** Relayed outbox rows are deleted after this long (their payloads may hold personal data). */
+        @WithDefault("7d")
+        Duration keepPublished();
+
+        /** How long event ids are remembered for deduplication; longer than the topics' retention. */
+        @WithDefault("30d")
+        Duration keepProcessed();
+    }
+}
