@@ -1,0 +1,303 @@
+package io.cloudpro.infra;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on one machine: a real PostgreSQL with one database and login per service, a
+ * real Kafka broker, and the four packaged services, configured through environment variables as
+ * on Kubernetes. Data lives in one directory and survives restarts.
+ * <p>
+ * {@link #main} is the README's run command (through {@code ./run.sh}); the system tests start the
+ * suite through {@link #start} on free ports.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+    /** A service of the platform: its module, default port and database. */
+    public record Service(String name, int defaultPort, String database) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("identity-service", 8081, "identity"),
+            new Service("order-service", 8082, "orders"),
+            new Service("privacy-rights-service", 8083, "privacy_rights"),
+            new Service("retention-service", 8084, "retention"));
+
+    public static final int DEFAULT_POSTGRES_PORT = 55432;
+    public static final int DEFAULT_KAFKA_PORT = 59092;
+    /** Local only: the embedded cluster trusts connections from this machine. */
+    private static final String LOCAL_DB_PASSWORD = "local-only";
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+
+    /**
+     * How to start the suite.
+     *
+     * @param root          the repository root (the services' {@code target/quarkus-app} are found there)
+     * @param dataDir       PostgreSQL cluster, Kafka log and service logs
+     * @param postgresPort  PostgreSQL's port
+     * @param kafkaPort     Kafka's port (its controller takes the next one)
+     * @param servicePorts  HTTP port per service name
+     * @param startServices false: only PostgreSQL and Kafka, for running a service in dev mode
+     * @param progress      receives one line per step
+     */
+    public record Options(Path root, Path dataDir, int postgresPort, int kafkaPort, Map<String, Integer> servicePorts,
+                          boolean startServices, Consumer<String> progress) {
+
+        public static Options defaults(Path root, Consumer<String> progress) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(s -> ports.put(s.name(), s.defaultPort()));
+            return new Options(root, root.resolve(".local"), DEFAULT_POSTGRES_PORT, DEFAULT_KAFKA_PORT, ports, true,
+                    progress);
+        }
+    }
+
+    private final Options options;
+    private final long startedAt = System.nanoTime();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private volatile boolean closing;
+
+    private LocalSuite(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything and returns once every service reports ready; stops what it started if not. */
+    public static LocalSuite start(Options options) {
+        LocalSuite suite = new LocalSuite(options);
+        try {
+            suite.startAll();
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public Map<String, ServiceProcess> services() {
+        return services;
+    }
+
+    /** e.g. {@code http://localhost:8081} for "identity-service". */
+    public String baseUrl(String service) {
+        return "http://localhost:" + options.servicePorts().get(service);
+    }
+
+    /** Seconds since {@link #start} was called. */
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startedAt) / 1e9;
+    }
+
+    private void startAll() {
+        requireFreePorts();
+        Path logs = options.dataDir().resolve("logs");
+        CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(() ->
+                KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), logs.resolve("kafka.log")));
+        postgres = PostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort(), true,
+                logs.resolve("postgres.log"));
+        Map<String, PostgresServer.DatabaseAccess> databases = new HashMap<>();
+        for (Service service : SERVICES) {
+            databases.put(service.name(), postgres.ensureDatabase(service.database(), service.database(), LOCAL_DB_PASSWORD));
+        }
+        step("PostgreSQL %s ready on localhost:%d", postgres.version(), postgres.port());
+        kafka = join(kafkaStart);
+        step("Kafka ready on %s", kafka.bootstrapServers());
+        if (!options.startServices()) {
+            return;
+        }
+
+        String jwksUrl = baseUrl("identity-service") + "/.well-known/jwks.json";
+        for (Service service : SERVICES) {
+            PostgresServer.DatabaseAccess db = databases.get(service.name());
+            Map<String, String> environment = new HashMap<>();
+            environment.put("DB_URL", db.jdbcUrl());
+            environment.put("DB_USER", db.user());
+            environment.put("DB_PASSWORD", db.password());
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            environment.put("JWT_JWKS_URL", jwksUrl);
+            Path jar = options.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+            services.put(service.name(), ServiceProcess.start(service.name(), jar,
+                    options.servicePorts().get(service.name()), environment, SERVICE_JVM_OPTIONS,
+                    logs.resolve(service.name() + ".log")));
+        }
+        step("Starting %s", String.join(", ", services.keySet()));
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (ServiceProcess service : services.values()) {
+            ready.add(CompletableFuture.runAsync(() -> {
+                service.awaitReady(SERVICE_READY_TIMEOUT);
+                step("%s is UP on port %d", service.name(), service.port());
+            }));
+        }
+        join(CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)));
+    }
+
+    private void requireFreePorts() {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("PostgreSQL", options.postgresPort());
+        wanted.put("Kafka", options.kafkaPort());
+        wanted.put("Kafka controller", options.kafkaPort() + 1);
+        if (options.startServices()) {
+            wanted.putAll(options.servicePorts());
+        }
+        wanted.forEach((what, port) -> {
+            if (FreePorts.inUse(port)) {
+                throw new IllegalStateException("port " + port + " (" + what + ") is in use;"
+                        + " is the suite already running?");
+            }
+        });
+    }
+
+    private synchronized void step(String format, Object... args) {
+        options.progress().accept(String.format(Locale.ROOT, "[%5.1fs] ", elapsedSeconds())
+                + String.format(Locale.ROOT, format, args));
+    }
+
+    /** Stops the services, then Kafka, then PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        closing = true;
+        services.values().parallelStream().forEach(ServiceProcess::close);
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The run command: {@code ./run.sh [--reset] [--infra-only]}. */
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        boolean reset = false;
+        boolean infraOnly = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--reset" -> reset = true;
+                case "--infra-only" -> infraOnly = true;
+                case "--help", "-h" -> {
+                    out.println("""
+                            Usage: ./run.sh [--reset] [--infra-only]
+
+                            Starts PostgreSQL, Kafka and the four services on this machine.
+                              --reset       delete the suite's data (.local/) first and start empty
+                              --infra-only  start only PostgreSQL and Kafka, e.g. to run one service
+                                            with ./mvnw -pl <service> quarkus:dev
+                            Ctrl-C stops everything.""");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown option " + arg + " (see --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        Path root = Path.of("").toAbsolutePath();
+        Options defaults = Options.defaults(root, out::println);
+        Options options = new Options(root, defaults.dataDir(), defaults.postgresPort(), defaults.kafkaPort(),
+                defaults.servicePorts(), !infraOnly, out::println);
+        if (reset) {
+            deleteRecursively(options.dataDir());
+            out.println("Deleted " + options.dataDir() + ": starting with empty databases and topics.");
+        }
+        out.println("Starting the cloudpro platform; data in " + options.dataDir() + " (--reset starts empty).");
+        LocalSuite suite = new LocalSuite(options);
+        // Registered before anything starts, so that Ctrl-C during start-up leaves nothing running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping services, Kafka and PostgreSQL ...");
+            suite.close();
+            out.println("Stopped. Data is kept in " + options.dataDir() + ".");
+        }, "suite-stop"));
+        try {
+            suite.startAll();
+        } catch (RuntimeException e) {
+            System.err.println("The suite did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        out.printf(Locale.ROOT, "%nReady in %.1f s.%n%n", suite.elapsedSeconds());
+        out.println(suite.describe());
+        out.println("Press Ctrl-C to stop.");
+        suite.watch(out);
+    }
+
+    /** The table of what listens where. */
+    public String describe() {
+        StringBuilder table = new StringBuilder();
+        String row = "  %-24s %-32s %-42s %s%n";
+        if (!services.isEmpty()) {
+            table.append(String.format(Locale.ROOT, row, "SERVICE", "API", "SWAGGER UI", "HEALTH"));
+            for (ServiceProcess s : services.values()) {
+                table.append(String.format(Locale.ROOT, row, s.name(), s.baseUrl() + "/api/v1",
+                        s.baseUrl() + "/q/swagger-ui", s.baseUrl() + "/q/health/ready"));
+            }
+            table.append('\n');
+        }
+        String info = "  %-24s %s%n";
+        table.append(String.format(Locale.ROOT, info, "PostgreSQL",
+                "jdbc:postgresql://localhost:" + postgres.port() + "/<db>  databases "
+                        + String.join(", ", SERVICES.stream().map(Service::database).toList())
+                        + " (user = database name)"));
+        table.append(String.format(Locale.ROOT, info, "Kafka", kafka.bootstrapServers()));
+        table.append(String.format(Locale.ROOT, info, "Logs", options.dataDir().resolve("logs")));
+        return table.toString();
+    }
+
+    /** Blocks until interrupted, reporting a service that dies on its own. */
+    private void watch(PrintStream out) {
+        Map<String, Boolean> reported = new HashMap<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            for (ServiceProcess s : services.values()) {
+                if (!closing && !s.isAlive() && reported.putIfAbsent(s.name(), true) == null) {
+                    out.println(s.name() + " stopped on its own; see " + s.logFile());
+                }
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}
