@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points the service under test at the JVM's real PostgreSQL (a database of its own) and Kafka
- * broker, and makes it verify tokens against the test JWKS of {@link TestTokens}.
+ * Points the service under test at the JVM's real PostgreSQL (a database of its own), Kafka broker
+ * and mail catcher, and makes it verify tokens against the test JWKS of {@link TestTokens}.
  * <p>
  * Use it on every {@code @QuarkusTest} class of a service:
  * {@code @WithTestResource(value = ServiceTestResource.class, scope = TestResourceScope.GLOBAL)}.
@@ -27,6 +27,8 @@ public class ServiceTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("mp.jwt.verify.publickey.location", TestTokens.jwksUrl());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         config.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+        config.put("SMTP_HOST", "localhost");
+        config.put("SMTP_PORT", Integer.toString(infra.mail().smtpPort()));
         return config;
     }
 

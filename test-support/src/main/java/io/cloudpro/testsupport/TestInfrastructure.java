@@ -1,6 +1,7 @@
 package io.cloudpro.testsupport;
 
 import io.cloudpro.infra.KafkaBroker;
+import io.cloudpro.infra.MailCatcher;
 import io.cloudpro.infra.PostgresServer;
 
 import java.io.IOException;
@@ -11,8 +12,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * One real PostgreSQL server and one real Kafka broker per test JVM, started on first use on free
- * ports and stopped when the JVM exits. Their logs are kept in {@code target/test-infra}.
+ * One real PostgreSQL server, one real Kafka broker and one mail-capturing SMTP server per test JVM,
+ * started on first use on free ports and stopped when the JVM exits. Logs are kept in
+ * {@code target/test-infra}.
  */
 public final class TestInfrastructure {
 
@@ -21,11 +23,13 @@ public final class TestInfrastructure {
     private final Path dataDir;
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
+    private final MailCatcher mail;
 
-    private TestInfrastructure(Path dataDir, PostgresServer postgres, KafkaBroker kafka) {
+    private TestInfrastructure(Path dataDir, PostgresServer postgres, KafkaBroker kafka, MailCatcher mail) {
         this.dataDir = dataDir;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.mail = mail;
     }
 
     public static synchronized TestInfrastructure get() {
@@ -44,6 +48,11 @@ public final class TestInfrastructure {
         return kafka;
     }
 
+    /** Every mail the services under test sent. */
+    public MailCatcher mail() {
+        return mail;
+    }
+
     private static TestInfrastructure start() {
         try {
             Path dataDir = Files.createTempDirectory("cloudpro-test-");
@@ -51,13 +60,14 @@ public final class TestInfrastructure {
             PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), 0, false,
                     logs.resolve("postgres.log"));
             KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), 0, logs.resolve("kafka.log"));
-            return new TestInfrastructure(dataDir, postgres, kafka);
+            return new TestInfrastructure(dataDir, postgres, kafka, MailCatcher.start(0, -1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void stop() {
+        mail.close();
         kafka.close();
         postgres.close();
         try (Stream<Path> files = Files.walk(dataDir)) {

@@ -22,7 +22,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Key;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +54,26 @@ public final class TestTokens {
             jwksServer = startJwksServer();
         }
         return "http://localhost:" + jwksServer.getAddress().getPort() + "/jwks.json";
+    }
+
+    /**
+     * Writes the test signing key as {@code <kid>.pem} (PKCS#8) into {@code dir}, so that a token
+     * issuer under test (identity-service) signs with the key this JWKS publishes.
+     */
+    public static Path writeSigningKey(Path dir) {
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(KEY.getPrivateKey().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        try {
+            Files.createDirectories(dir);
+            return Files.writeString(dir.resolve(KEY.getKeyId() + ".pem"), pem, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String keyId() {
+        return KEY.getKeyId();
     }
 
     /** A valid token for a customer with a random subject id, ready to change with the builder. */

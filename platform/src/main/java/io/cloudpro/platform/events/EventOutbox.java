@@ -2,6 +2,7 @@ package io.cloudpro.platform.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -9,8 +10,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -55,7 +54,7 @@ public class EventOutbox {
         event.key = Objects.requireNonNull(subjectId, "subjectId");
         event.subject = subjectId;
         event.source = config.source();
-        event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        event.occurredAt = Timestamps.now();
         event.payload = toJson(data);
         entityManager.persist(event);
         wakeRelayAfterCommit();

@@ -35,7 +35,8 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.type(), e.getMessage(), path(uri), e.errors(), e.extensions()));
+        Response response = respond(Problem.of(e.type(), e.getMessage(), path(uri), e.errors(), e.extensions()));
+        return e.type().status() == 401 ? challenge(response) : response;
     }
 
     @ServerExceptionMapper
@@ -73,10 +74,11 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of(ProblemType.UNAUTHORIZED,
-                        "A valid bearer token is required.", path(uri))))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .build();
+        return challenge(respond(Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required.", path(uri))));
+    }
+
+    private static Response challenge(Response response) {
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,90 @@
+package io.cloudpro.identity.messaging;
+
+import io.cloudpro.platform.events.EventOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The events identity-service publishes on {@value #TOPIC}, documented in
+ * {@code src/main/asyncapi/identity-events.yaml}. Payloads carry ids and facts, no names or
+ * addresses: a consumer that needs personal data asks the owning service.
+ */
+@ApplicationScoped
+public class IdentityEvents {
+
+    public static final String TOPIC = "identity.events";
+    private static final String PREFIX = "io.cloudpro.identity.";
+
+    public static final String ACCOUNT_REGISTERED = PREFIX + "account.registered.v1";
+    public static final String ACCOUNT_UPDATED = PREFIX + "account.updated.v1";
+    public static final String ACCOUNT_CLOSED = PREFIX + "account.closed.v1";
+    public static final String LOGIN_NEW_LOCATION = PREFIX + "login.new-location.v1";
+    public static final String NEWSLETTER_CONSENT_CHANGED = PREFIX + "newsletter.consent-changed.v1";
+    public static final String APPLICATION_SUBMITTED = PREFIX + "application.submitted.v1";
+    public static final String APPLICATION_DECIDED = PREFIX + "application.decided.v1";
+
+    public record AccountRegistered(UUID accountId, Instant registeredAt, boolean company, boolean newsletter) {
+    }
+
+    /** {@code changedFields} names what changed (e.g. "address.postalCode", "email"), never the values. */
+    public record AccountUpdated(UUID accountId, List<String> changedFields, Instant updatedAt) {
+    }
+
+    public record AccountClosed(UUID accountId, Instant closedAt) {
+    }
+
+    /** {@code accountId} is null for staff logins. */
+    public record LoginNewLocation(UUID accountId, UUID loginId, String network, Instant occurredAt) {
+    }
+
+    public record NewsletterConsentChanged(UUID accountId, boolean subscribed, String method,
+                                           String privacyNoticeVersion, Instant changedAt) {
+    }
+
+    public record ApplicationSubmitted(UUID applicationId, String vacancy, boolean keepOnFileConsent,
+                                       Instant submittedAt) {
+    }
+
+    /** {@code retainUntil}: when a rejected application must be deleted; null when hired. */
+    public record ApplicationDecided(UUID applicationId, String decision, boolean keepOnFileConsent,
+                                     Instant decidedAt, Instant retainUntil) {
+    }
+
+    private final EventOutbox outbox;
+
+    IdentityEvents(EventOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void accountRegistered(AccountRegistered event) {
+        outbox.publish(TOPIC, ACCOUNT_REGISTERED, event.accountId().toString(), event);
+    }
+
+    public void accountUpdated(AccountUpdated event) {
+        outbox.publish(TOPIC, ACCOUNT_UPDATED, event.accountId().toString(), event);
+    }
+
+    public void accountClosed(AccountClosed event) {
+        outbox.publish(TOPIC, ACCOUNT_CLOSED, event.accountId().toString(), event);
+    }
+
+    public void loginNewLocation(LoginNewLocation event) {
+        UUID subject = event.accountId() != null ? event.accountId() : event.loginId();
+        outbox.publish(TOPIC, LOGIN_NEW_LOCATION, subject.toString(), event);
+    }
+
+    public void newsletterConsentChanged(NewsletterConsentChanged event) {
+        outbox.publish(TOPIC, NEWSLETTER_CONSENT_CHANGED, event.accountId().toString(), event);
+    }
+
+    public void applicationSubmitted(ApplicationSubmitted event) {
+        outbox.publish(TOPIC, APPLICATION_SUBMITTED, event.applicationId().toString(), event);
+    }
+
+    public void applicationDecided(ApplicationDecided event) {
+        outbox.publish(TOPIC, APPLICATION_DECIDED, event.applicationId().toString(), event);
+    }
+}

@@ -1,0 +1,123 @@
+package io.cloudpro.identity.rest;
+
+import io.cloudpro.identity.security.CurrentLogin;
+import io.cloudpro.identity.service.AuthService;
+import io.cloudpro.identity.service.Sessions;
+import io.cloudpro.platform.problem.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+
+/** Public: log in, refresh, log out, choose a first password. */
+@Path("/api/v1/auth")
+@Tag(name = "Auth", description = "Access and refresh tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@PermitAll
+public class AuthResource {
+
+    private final AuthService auth;
+    private final CurrentLogin currentLogin;
+    private final SecurityIdentity identity;
+
+    AuthResource(AuthService auth, CurrentLogin currentLogin, SecurityIdentity identity) {
+        this.auth = auth;
+        this.currentLogin = currentLogin;
+        this.identity = identity;
+    }
+
+    @Schema(name = "LoginRequest")
+    public record LoginRequest(@NotBlank @Size(max = 254) @Schema(examples = "jan@example.nl") String email,
+                               @NotNull @Size(max = 128) @Schema(examples = "correct horse battery staple") String password) {
+    }
+
+    @Schema(name = "RefreshRequest")
+    public record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {
+    }
+
+    @Schema(name = "LogoutRequest")
+    public record LogoutRequest(@Size(max = 100) String refreshToken) {
+    }
+
+    @Schema(name = "ActivateRequest")
+    public record ActivateRequest(@NotBlank @Size(max = 200) String token,
+                                  @NotNull @Size(min = 10, max = 128) String password) {
+    }
+
+    @Schema(name = "Tokens")
+    public record Tokens(@Schema(description = "ES256 JWT for the Authorization: Bearer header") String accessToken,
+                         @Schema(examples = "Bearer") String tokenType,
+                         @Schema(description = "Seconds until the access token expires", examples = "600") long expiresIn,
+                         @Schema(description = "Opaque; spend it once at /api/v1/auth/refresh") String refreshToken,
+                         Instant refreshTokenExpiresAt) {
+
+        static Tokens of(Sessions.TokenPair pair) {
+            return new Tokens(pair.accessToken(), "Bearer", pair.expiresIn(), pair.refreshToken(), pair.refreshExpiresAt());
+        }
+    }
+
+    @POST
+    @Path("/login")
+    @Operation(summary = "Log in", description = "Returns an access token (5-15 minutes) and a refresh token."
+            + " Unknown address, wrong password and a locked or throttled login all get the same 401"
+            + " invalid-credentials answer. Repeated failures make further attempts wait, up to 15 minutes.")
+    @RequestBody(content = @Content(examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+            name = "login", value = "{\"email\": \"jan@example.nl\", \"password\": \"correct horse battery staple\"}")))
+    @APIResponse(responseCode = "200", description = "Logged in")
+    @APIResponse(responseCode = "401", description = "Login failed (type invalid-credentials)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Tokens login(@Valid @NotNull LoginRequest request, HttpServerRequest http) {
+        return Tokens.of(auth.login(request.email(), request.password(), ClientInfos.of(http)));
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "Exchange a refresh token for new tokens", description = "The refresh token is spent;"
+            + " the answer holds a new one. Presenting a spent token again ends its whole session.")
+    @APIResponse(responseCode = "401", description = "Not accepted (type invalid-refresh-token)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Tokens refresh(@Valid @NotNull RefreshRequest request) {
+        return Tokens.of(auth.refresh(request.refreshToken()));
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Log out", description = "Ends the session of the given refresh token and/or of the"
+            + " bearer token. Always 204.")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    public void logout(@Valid LogoutRequest request) {
+        java.util.UUID sessionId = null;
+        try {
+            sessionId = identity.isAnonymous() ? null : currentLogin.sessionId().orElse(null);
+        } catch (RuntimeException e) {
+            // an expired or forged bearer token names no session to end
+        }
+        auth.logout(request == null ? null : request.refreshToken(), sessionId);
+    }
+
+    @POST
+    @Path("/activate")
+    @Operation(summary = "Choose the first password of an invited member or new staff member",
+            description = "With the token from the mailed invitation.")
+    @APIResponse(responseCode = "204", description = "Activated; log in with the new password")
+    public void activate(@Valid @NotNull ActivateRequest request) {
+        auth.activate(request.token(), request.password());
+    }
+}

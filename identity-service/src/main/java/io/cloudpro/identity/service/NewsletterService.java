@@ -1,0 +1,109 @@
+package io.cloudpro.identity.service;
+
+import io.cloudpro.platform.time.Timestamps;
+import io.cloudpro.identity.config.IdentityConfig;
+import io.cloudpro.identity.domain.Account;
+import io.cloudpro.identity.domain.NewsletterConsent;
+import io.cloudpro.identity.mail.MailOutbox;
+import io.cloudpro.identity.mail.MailTemplates;
+import io.cloudpro.identity.messaging.IdentityEvents;
+import io.cloudpro.identity.repository.AccountRepository;
+import io.cloudpro.identity.repository.CredentialRepository;
+import io.cloudpro.identity.repository.NewsletterConsentRepository;
+import io.cloudpro.identity.security.UnsubscribeTokens;
+import io.cloudpro.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Newsletter consent (Telecommunicatiewet art. 11.7: opt-in, easy opt-out). Every change is kept as
+ * proof - when, how, under which version of the privacy statement - and published as
+ * {@code newsletter.consent-changed}.
+ */
+@ApplicationScoped
+public class NewsletterService {
+
+    private final AccountRepository accounts;
+    private final CredentialRepository credentials;
+    private final NewsletterConsentRepository consents;
+    private final UnsubscribeTokens unsubscribeTokens;
+    private final IdentityEvents events;
+    private final MailOutbox mail;
+    private final MailTemplates templates;
+    private final String currentNoticeVersion;
+
+    NewsletterService(AccountRepository accounts, CredentialRepository credentials, NewsletterConsentRepository consents,
+                      UnsubscribeTokens unsubscribeTokens, IdentityEvents events, MailOutbox mail,
+                      MailTemplates templates, IdentityConfig config) {
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.consents = consents;
+        this.unsubscribeTokens = unsubscribeTokens;
+        this.events = events;
+        this.mail = mail;
+        this.templates = templates;
+        this.currentNoticeVersion = config.newsletter().privacyNoticeVersion();
+    }
+
+    /**
+     * Records a change of consent; nothing happens if the account is in that state already.
+     *
+     * @param noticeVersion the privacy statement version the person saw; null: the current one
+     * @return whether anything changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean change(Account account, boolean subscribed, NewsletterConsent.Method method, String noticeVersion) {
+        if (account.newsletterSubscribed == subscribed) {
+            return false;
+        }
+        Instant now = Timestamps.now();
+        NewsletterConsent proof = new NewsletterConsent();
+        proof.id = UUID.randomUUID();
+        proof.accountId = account.id;
+        proof.subscribed = subscribed;
+        proof.changedAt = now;
+        proof.method = method;
+        proof.privacyNoticeVersion = noticeVersion == null || noticeVersion.isBlank() ? currentNoticeVersion : noticeVersion;
+        consents.persist(proof);
+        account.newsletterSubscribed = subscribed;
+        account.updatedAt = now;
+        events.newsletterConsentChanged(new IdentityEvents.NewsletterConsentChanged(account.id, subscribed,
+                method.name(), proof.privacyNoticeVersion, now));
+        if (subscribed) {
+            credentials.findOwner(account.id).ifPresent(owner -> mail.send(
+                    templates.newsletterSubscribed(owner.email, unsubscribeTokens.tokenFor(account.id))));
+        }
+        return true;
+    }
+
+    /** The owner changes consent from the profile. */
+    @Transactional
+    public Account set(UUID accountId, boolean subscribed, String noticeVersion) {
+        Account account = accounts.findById(accountId);
+        change(account, subscribed, NewsletterConsent.Method.PROFILE, noticeVersion);
+        return account;
+    }
+
+    /** The one-click link of a newsletter: no login, the signed token names the account. */
+    @Transactional
+    public void unsubscribe(String token) {
+        UUID accountId = unsubscribeTokens.accountOf(token).orElseThrow(() ->
+                new ProblemException(IdentityProblems.INVALID_TOKEN, "This unsubscribe link is not valid."));
+        Account account = accounts.findById(accountId);
+        if (account != null) {
+            change(account, false, NewsletterConsent.Method.UNSUBSCRIBE_LINK, null);
+        }
+    }
+
+    public List<NewsletterConsent> proof(UUID accountId) {
+        return consents.history(accountId);
+    }
+
+    public String unsubscribeLink(UUID accountId) {
+        return templates.unsubscribeLink(unsubscribeTokens.tokenFor(accountId));
+    }
+}

@@ -1,0 +1,128 @@
+package io.cloudpro.identity.service;
+
+import io.cloudpro.platform.time.Timestamps;
+import io.cloudpro.identity.domain.Account;
+import io.cloudpro.identity.domain.AccountAccess;
+import io.cloudpro.identity.domain.Credential;
+import io.cloudpro.identity.repository.AccountAccessRepository;
+import io.cloudpro.identity.repository.AccountRepository;
+import io.cloudpro.identity.repository.CredentialRepository;
+import io.cloudpro.platform.problem.ProblemException;
+import io.cloudpro.platform.rest.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What support staff may do with customer accounts. Every search result and every view is recorded
+ * with who looked and the reason they gave, so that an access request can show it.
+ */
+@ApplicationScoped
+public class SupportService {
+
+    private final AccountRepository accounts;
+    private final CredentialRepository credentials;
+    private final AccountAccessRepository accessLog;
+    private final Sessions sessions;
+
+    SupportService(AccountRepository accounts, CredentialRepository credentials, AccountAccessRepository accessLog,
+                   Sessions sessions) {
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.accessLog = accessLog;
+        this.sessions = sessions;
+    }
+
+    @Transactional
+    public Page<Account> search(Credential staff, String query, String reason, int page, int size) {
+        requireReason(reason);
+        if (query == null || query.trim().length() < 3) {
+            throw ProblemException.invalidField("q", "give at least 3 characters to search for");
+        }
+        List<Account> found = accounts.search(query.trim(), page, size);
+        found.forEach(account -> record(staff, account.id, AccountAccess.Action.SEARCH, reason));
+        return new Page<>(found, page, size, accounts.countSearch(query.trim()));
+    }
+
+    @Transactional
+    public Account view(Credential staff, UUID accountId, String reason) {
+        requireReason(reason);
+        Account account = find(accountId);
+        record(staff, accountId, AccountAccess.Action.VIEW, reason);
+        return account;
+    }
+
+    /** Locks the account: no login works and every session ends, until support unlocks it. */
+    @Transactional
+    public Account lock(Credential staff, UUID accountId, String reason) {
+        requireReason(reason);
+        Account account = find(accountId);
+        if (account.status == Account.Status.ACTIVE) {
+            account.status = Account.Status.LOCKED;
+            account.updatedAt = Timestamps.now();
+            for (Credential login : credentials.findByAccount(accountId)) {
+                if (login.status == Credential.Status.ACTIVE) {
+                    login.status = Credential.Status.LOCKED;
+                    login.updatedAt = account.updatedAt;
+                }
+                sessions.endAll(login.id, null, "account-locked");
+            }
+        }
+        record(staff, accountId, AccountAccess.Action.LOCK, reason);
+        return account;
+    }
+
+    @Transactional
+    public Account unlock(Credential staff, UUID accountId, String reason) {
+        requireReason(reason);
+        Account account = find(accountId);
+        if (account.status == Account.Status.LOCKED) {
+            account.status = Account.Status.ACTIVE;
+            account.updatedAt = Timestamps.now();
+            for (Credential login : credentials.findByAccount(accountId)) {
+                if (login.status == Credential.Status.LOCKED) {
+                    login.status = Credential.Status.ACTIVE;
+                    login.updatedAt = account.updatedAt;
+                }
+            }
+        }
+        record(staff, accountId, AccountAccess.Action.UNLOCK, reason);
+        return account;
+    }
+
+    public Page<AccountAccess> accessLog(UUID accountId, int page, int size) {
+        find(accountId);
+        return new Page<>(accessLog.forAccount(accountId, page, size), page, size, accessLog.count("accountId", accountId));
+    }
+
+    private Account find(UUID accountId) {
+        Account account = accounts.findById(accountId);
+        if (account == null) {
+            throw ProblemException.notFound("Account");
+        }
+        return account;
+    }
+
+    private void record(Credential staff, UUID accountId, AccountAccess.Action action, String reason) {
+        AccountAccess access = new AccountAccess();
+        access.id = UUID.randomUUID();
+        access.accountId = accountId;
+        access.staffId = staff.id;
+        access.action = action;
+        access.reason = reason.trim();
+        access.occurredAt = Timestamps.now();
+        accessLog.persist(access);
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalidField("reason", "say why you need this account, e.g. the ticket number");
+        }
+        if (reason.length() > 500) {
+            throw ProblemException.invalidField("reason", "must be at most 500 characters");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.cloudpro.infra;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A real SMTP server (GreenMail) that keeps every message instead of delivering it, so that the
+ * local suite and the tests send mail for real and nothing leaves the machine. With an HTTP port it
+ * also shows the captured mail: a page at {@code /} and JSON at {@code /messages.json}.
+ */
+public final class MailCatcher implements AutoCloseable {
+
+    private final GreenMail smtp;
+    private final HttpServer http;
+
+    private MailCatcher(GreenMail smtp, HttpServer http) {
+        this.smtp = smtp;
+        this.http = http;
+    }
+
+    /** Starts SMTP on {@code smtpPort} (0: any free port) and, if {@code httpPort} is not negative, the viewer. */
+    public static MailCatcher start(int smtpPort, int httpPort) {
+        int port = smtpPort > 0 ? smtpPort : FreePorts.find();
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        HttpServer http = null;
+        if (httpPort >= 0) {
+            try {
+                http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 0);
+            } catch (IOException e) {
+                smtp.stop();
+                throw new UncheckedIOException("cannot serve the mail viewer on port " + httpPort, e);
+            }
+        }
+        MailCatcher catcher = new MailCatcher(smtp, http);
+        if (http != null) {
+            http.createContext("/messages.json", catcher::serveJson);
+            http.createContext("/", catcher::servePage);
+            http.start();
+        }
+        return catcher;
+    }
+
+    public int smtpPort() {
+        return smtp.getSmtp().getPort();
+    }
+
+    /** The viewer's address, or null when it was not started. */
+    public String viewerUrl() {
+        return http == null ? null : "http://localhost:" + http.getAddress().getPort() + "/";
+    }
+
+    /** Every message received so far, oldest first. */
+    public List<Mail> messages() {
+        List<Mail> mails = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            mails.add(Mail.of(message));
+        }
+        return mails;
+    }
+
+    /** Messages sent to {@code recipient}, oldest first. */
+    public List<Mail> messagesTo(String recipient) {
+        return messages().stream().filter(m -> m.to().contains(recipient.toLowerCase())).toList();
+    }
+
+    @Override
+    public void close() {
+        if (http != null) {
+            http.stop(0);
+        }
+        smtp.stop();
+    }
+
+    /** One captured message, reduced to what a reader sees. */
+    public record Mail(Instant receivedAt, String from, List<String> to, String subject, String body) {
+
+        static Mail of(MimeMessage message) {
+            try {
+                return new Mail(message.getReceivedDate() == null ? Instant.now() : message.getReceivedDate().toInstant(),
+                        addresses(message.getFrom()).stream().findFirst().orElse(""),
+                        addresses(message.getAllRecipients()), message.getSubject(), text(message));
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException("unreadable captured message", e);
+            }
+        }
+
+        /** The decoded text: the body itself, or the first text/plain part of a multipart message. */
+        private static String text(Part part) throws MessagingException, IOException {
+            Object content = part.getContent();
+            if (content instanceof String text) {
+                return text;
+            }
+            if (content instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = text(multipart.getBodyPart(i));
+                    if (!text.isEmpty()) {
+                        return text;
+                    }
+                }
+            }
+            return "";
+        }
+
+        private static List<String> addresses(Address[] addresses) {
+            return addresses == null ? List.of()
+                    : Arrays.stream(addresses).map(a -> a.toString().replaceAll(".*<(.+)>.*", "$1").toLowerCase()).toList();
+        }
+    }
+
+    private void servePage(HttpExchange exchange) throws IOException {
+        List<Mail> mails = new ArrayList<>(messages());
+        java.util.Collections.reverse(mails);
+        StringBuilder html = new StringBuilder("""
+                <!doctype html><html><head><meta charset="utf-8"><title>Captured mail</title>
+                <style>body{font-family:sans-serif;margin:2em}article{border-bottom:1px solid #ccc;padding:1em 0}
+                pre{white-space:pre-wrap;background:#f6f6f6;padding:1em}</style></head><body>
+                <h1>Captured mail</h1><p>Mail the local suite sent. Nothing here left this machine.</p>""");
+        if (mails.isEmpty()) {
+            html.append("<p>No mail yet.</p>");
+        }
+        for (Mail mail : mails) {
+            html.append("<article><b>").append(escape(mail.subject())).append("</b><br>to ")
+                    .append(escape(String.join(", ", mail.to()))).append(" &middot; from ").append(escape(mail.from()))
+                    .append(" &middot; ").append(mail.receivedAt()).append("<pre>").append(escape(mail.body()))
+                    .append("</pre></article>");
+        }
+        respond(exchange, "text/html; charset=utf-8", html.append("</body></html>").toString());
+    }
+
+    private void serveJson(HttpExchange exchange) throws IOException {
+        String json = messages().stream().map(m -> "{\"receivedAt\":" + quote(m.receivedAt().toString())
+                        + ",\"from\":" + quote(m.from())
+                        + ",\"to\":[" + m.to().stream().map(MailCatcher::quote).collect(Collectors.joining(",")) + "]"
+                        + ",\"subject\":" + quote(m.subject()) + ",\"body\":" + quote(m.body()) + "}")
+                .collect(Collectors.joining(",", "[", "]"));
+        respond(exchange, "application/json", json);
+    }
+
+    private static void respond(HttpExchange exchange, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : (text == null ? "" : text).toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
