@@ -28,22 +28,32 @@ import java.util.stream.Stream;
  */
 public final class LocalSuite implements AutoCloseable {
 
-    /** A service of the platform: its module, default port and database. */
-    public record Service(String name, int defaultPort, String database) {
+    /** A service of the platform: its module, default port, database and JVM options. */
+    public record Service(String name, int defaultPort, String database, List<String> jvmOptions) {
     }
 
+    private static final List<String> SMALL_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+    /**
+     * Every login hashes a password with 19 MiB of memory: a young generation that holds many such
+     * hashes keeps garbage collection from copying them (see identity-service/README.md).
+     */
+    private static final List<String> HASHING_JVM = List.of("-Xms256m", "-Xmx640m", "-Xmn384m", "-XX:+UseSerialGC");
+
     public static final List<Service> SERVICES = List.of(
-            new Service("identity-service", 8081, "identity"),
-            new Service("order-service", 8082, "orders"),
-            new Service("privacy-rights-service", 8083, "privacy_rights"),
-            new Service("retention-service", 8084, "retention"));
+            new Service("identity-service", 8081, "identity", HASHING_JVM),
+            new Service("order-service", 8082, "orders", SMALL_JVM),
+            new Service("privacy-rights-service", 8083, "privacy_rights", SMALL_JVM),
+            new Service("retention-service", 8084, "retention", SMALL_JVM));
 
     public static final int DEFAULT_POSTGRES_PORT = 55432;
     public static final int DEFAULT_KAFKA_PORT = 59092;
+    public static final int DEFAULT_SMTP_PORT = 2525;
+    public static final int DEFAULT_MAIL_VIEWER_PORT = 8025;
+    /** The first admin of a local suite; its activation link shows in the mail viewer. */
+    public static final String LOCAL_ADMIN_EMAIL = "admin@cloudpro.local";
     /** Local only: the embedded cluster trusts connections from this machine. */
     private static final String LOCAL_DB_PASSWORD = "local-only";
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
 
     /**
      * How to start the suite.
@@ -52,18 +62,27 @@ public final class LocalSuite implements AutoCloseable {
      * @param dataDir       PostgreSQL cluster, Kafka log and service logs
      * @param postgresPort  PostgreSQL's port
      * @param kafkaPort     Kafka's port (its controller takes the next one)
-     * @param servicePorts  HTTP port per service name
-     * @param startServices false: only PostgreSQL and Kafka, for running a service in dev mode
+     * @param smtpPort      the mail catcher's SMTP port
+     * @param mailViewerPort the mail catcher's web page (0: any free port)
+     * @param servicePorts  HTTP port of each service to start, by name; empty: only PostgreSQL, Kafka
+     *                      and mail, for running a service in dev mode
      * @param progress      receives one line per step
      */
-    public record Options(Path root, Path dataDir, int postgresPort, int kafkaPort, Map<String, Integer> servicePorts,
-                          boolean startServices, Consumer<String> progress) {
+    public record Options(Path root, Path dataDir, int postgresPort, int kafkaPort, int smtpPort, int mailViewerPort,
+                          Map<String, Integer> servicePorts, Consumer<String> progress) {
 
         public static Options defaults(Path root, Consumer<String> progress) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), s.defaultPort()));
-            return new Options(root, root.resolve(".local"), DEFAULT_POSTGRES_PORT, DEFAULT_KAFKA_PORT, ports, true,
-                    progress);
+            return new Options(root, root.resolve(".local"), DEFAULT_POSTGRES_PORT, DEFAULT_KAFKA_PORT, DEFAULT_SMTP_PORT,
+                    DEFAULT_MAIL_VIEWER_PORT, ports, progress);
+        }
+
+        /** The same, on free ports and in {@code dataDir}: for tests and benchmarks beside a running suite. */
+        public static Options onFreePorts(Path root, Path dataDir, List<String> services, Consumer<String> progress) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            services.forEach(name -> ports.put(name, FreePorts.find()));
+            return new Options(root, dataDir, FreePorts.find(), FreePorts.find(), FreePorts.find(), 0, ports, progress);
         }
     }
 
@@ -71,6 +90,7 @@ public final class LocalSuite implements AutoCloseable {
     private final long startedAt = System.nanoTime();
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private MailCatcher mail;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private volatile boolean closing;
 
@@ -96,6 +116,10 @@ public final class LocalSuite implements AutoCloseable {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    public MailCatcher mail() {
+        return mail;
     }
 
     public Map<String, ServiceProcess> services() {
@@ -126,12 +150,18 @@ public final class LocalSuite implements AutoCloseable {
         step("PostgreSQL %s ready on localhost:%d", postgres.version(), postgres.port());
         kafka = join(kafkaStart);
         step("Kafka ready on %s", kafka.bootstrapServers());
-        if (!options.startServices()) {
+        mail = MailCatcher.start(options.smtpPort(), options.mailViewerPort());
+        step("Mail catcher ready: SMTP on localhost:%d, captured mail at %s", mail.smtpPort(), mail.viewerUrl());
+        if (options.servicePorts().isEmpty()) {
             return;
         }
 
+        LocalSecrets secrets = LocalSecrets.in(options.dataDir().resolve("keys"));
         String jwksUrl = baseUrl("identity-service") + "/.well-known/jwks.json";
         for (Service service : SERVICES) {
+            if (!options.servicePorts().containsKey(service.name())) {
+                continue;
+            }
             PostgresServer.DatabaseAccess db = databases.get(service.name());
             Map<String, String> environment = new HashMap<>();
             environment.put("DB_URL", db.jdbcUrl());
@@ -139,9 +169,16 @@ public final class LocalSuite implements AutoCloseable {
             environment.put("DB_PASSWORD", db.password());
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             environment.put("JWT_JWKS_URL", jwksUrl);
+            if (service.name().equals("identity-service")) {
+                environment.put("JWT_KEYS_DIR", secrets.signingKeysDir().toString());
+                environment.put("NEWSLETTER_UNSUBSCRIBE_SECRET", secrets.unsubscribeSecret());
+                environment.put("BOOTSTRAP_ADMIN_EMAIL", LOCAL_ADMIN_EMAIL);
+                environment.put("SMTP_HOST", "localhost");
+                environment.put("SMTP_PORT", Integer.toString(mail.smtpPort()));
+            }
             Path jar = options.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
             services.put(service.name(), ServiceProcess.start(service.name(), jar,
-                    options.servicePorts().get(service.name()), environment, SERVICE_JVM_OPTIONS,
+                    options.servicePorts().get(service.name()), environment, service.jvmOptions(),
                     logs.resolve(service.name() + ".log")));
         }
         step("Starting %s", String.join(", ", services.keySet()));
@@ -160,9 +197,11 @@ public final class LocalSuite implements AutoCloseable {
         wanted.put("PostgreSQL", options.postgresPort());
         wanted.put("Kafka", options.kafkaPort());
         wanted.put("Kafka controller", options.kafkaPort() + 1);
-        if (options.startServices()) {
-            wanted.putAll(options.servicePorts());
+        wanted.put("SMTP", options.smtpPort());
+        if (options.mailViewerPort() > 0) {
+            wanted.put("mail viewer", options.mailViewerPort());
         }
+        wanted.putAll(options.servicePorts());
         wanted.forEach((what, port) -> {
             if (FreePorts.inUse(port)) {
                 throw new IllegalStateException("port " + port + " (" + what + ") is in use;"
@@ -183,6 +222,9 @@ public final class LocalSuite implements AutoCloseable {
         services.values().parallelStream().forEach(ServiceProcess::close);
         if (kafka != null) {
             kafka.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -212,7 +254,7 @@ public final class LocalSuite implements AutoCloseable {
 
                             Starts PostgreSQL, Kafka and the four services on this machine.
                               --reset       delete the suite's data (.local/) first and start empty
-                              --infra-only  start only PostgreSQL and Kafka, e.g. to run one service
+                              --infra-only  start only PostgreSQL, Kafka and mail, e.g. to run one service
                                             with ./mvnw -pl <service> quarkus:dev
                             Ctrl-C stops everything.""");
                     return;
@@ -226,7 +268,8 @@ public final class LocalSuite implements AutoCloseable {
         Path root = Path.of("").toAbsolutePath();
         Options defaults = Options.defaults(root, out::println);
         Options options = new Options(root, defaults.dataDir(), defaults.postgresPort(), defaults.kafkaPort(),
-                defaults.servicePorts(), !infraOnly, out::println);
+                defaults.smtpPort(), defaults.mailViewerPort(), infraOnly ? Map.of() : defaults.servicePorts(),
+                out::println);
         if (reset) {
             deleteRecursively(options.dataDir());
             out.println("Deleted " + options.dataDir() + ": starting with empty databases and topics.");
@@ -269,6 +312,12 @@ public final class LocalSuite implements AutoCloseable {
                         + String.join(", ", SERVICES.stream().map(Service::database).toList())
                         + " (user = database name)"));
         table.append(String.format(Locale.ROOT, info, "Kafka", kafka.bootstrapServers()));
+        table.append(String.format(Locale.ROOT, info, "Mail (captured)", mail.viewerUrl()
+                + "  (SMTP localhost:" + mail.smtpPort() + "; nothing leaves this machine)"));
+        if (!services.isEmpty()) {
+            table.append(String.format(Locale.ROOT, info, "First admin", LOCAL_ADMIN_EMAIL
+                    + "  (no password: its activation link is in the captured mail)"));
+        }
         table.append(String.format(Locale.ROOT, info, "Logs", options.dataDir().resolve("logs")));
         return table.toString();
     }

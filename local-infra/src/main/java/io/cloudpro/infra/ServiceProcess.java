@@ -80,6 +80,20 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Resident memory of the service's JVM in bytes (Linux: VmRSS), or -1 where unknown. */
+    public long residentMemoryBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
     /** Whether {@code /q/health/ready} answers 200 (database and Kafka reachable, migrations done). */
     public boolean isReady() {
         try {
