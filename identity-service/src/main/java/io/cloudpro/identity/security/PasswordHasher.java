@@ -3,14 +3,15 @@ package io.cloudpro.identity.security;
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.problem.ProblemType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,9 +21,11 @@ import java.util.regex.Pattern;
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so that a stored hash names its own
  * parameters and can be re-hashed at login when the configured ones change.
  * <p>
- * Each hash takes {@code memoryKib} of memory and tens of milliseconds of one core; a semaphore
- * lets only as many run at once as there are cores, so a flood of logins queues instead of
- * exhausting memory.
+ * Each hash takes {@code memoryKib} of memory and tens of milliseconds of one core. A fixed pool
+ * of {@link Argon2id} instances - one per core by default - lets only that many run at once, so a
+ * flood of logins queues instead of exhausting memory, and each instance keeps its memory for the
+ * next hash instead of making garbage. {@code identity_password_hash_seconds} times the hashing,
+ * {@code identity_password_hash_wait_seconds} the queueing.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -40,13 +43,17 @@ public class PasswordHasher {
     private final int iterations;
     private final int parallelism;
     private final long maxWaitMillis;
-    private final Semaphore slots;
+    private final BlockingQueue<Argon2id> pool;
     private final SecureRandom random = new SecureRandom();
+    private final Timer hashTimer;
+    private final Timer waitTimer;
     /** A hash of a random password, compared against when there is no real one, to take the same time. */
     private final String decoy;
 
-    PasswordHasher(IdentityConfig config) {
+    PasswordHasher(IdentityConfig config, MeterRegistry meters) {
         IdentityConfig.Password p = config.password();
+        this.hashTimer = Timer.builder("identity.password.hash").description("argon2id computation").register(meters);
+        this.waitTimer = Timer.builder("identity.password.hash.wait").description("wait for a hashing slot").register(meters);
         if (p.memoryKib() < 19456 || p.iterations() < 2 || p.parallelism() < 1) {
             throw new IllegalStateException("argon2id parameters below the OWASP minimum (19 MiB, 2 iterations)");
         }
@@ -54,7 +61,11 @@ public class PasswordHasher {
         this.iterations = p.iterations();
         this.parallelism = p.parallelism();
         this.maxWaitMillis = p.maxWait().toMillis();
-        this.slots = new Semaphore(p.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors()), true);
+        int slots = p.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors());
+        this.pool = new ArrayBlockingQueue<>(slots, true);
+        for (int i = 0; i < slots; i++) {
+            pool.add(new Argon2id()); // memory is allocated at first use
+        }
         byte[] randomPassword = new byte[24];
         random.nextBytes(randomPassword);
         this.decoy = hash(B64.encodeToString(randomPassword));
@@ -64,7 +75,7 @@ public class PasswordHasher {
     public String hash(String password) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        byte[] hash = argon2(password, salt, memoryKib, iterations, parallelism);
+        byte[] hash = argon2(password, salt, memoryKib, iterations, parallelism, 32);
         return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
@@ -78,7 +89,7 @@ public class PasswordHasher {
         }
         byte[] expected = B64D.decode(m.group(5));
         byte[] actual = argon2(password, B64D.decode(m.group(4)), Integer.parseInt(m.group(1)),
-                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
@@ -99,30 +110,26 @@ public class PasswordHasher {
         return "m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism;
     }
 
-    private byte[] argon2(String password, byte[] salt, int memory, int iterations, int parallelism) {
-        acquireSlot();
+    private byte[] argon2(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+        long waitStart = System.nanoTime();
+        Argon2id argon2 = takeFromPool();
+        long start = System.nanoTime();
+        waitTimer.record(start - waitStart, TimeUnit.NANOSECONDS);
         try {
-            Argon2BytesGenerator generator = new Argon2BytesGenerator();
-            generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                    .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                    .withMemoryAsKB(memory)
-                    .withIterations(iterations)
-                    .withParallelism(parallelism)
-                    .withSalt(salt)
-                    .build());
-            byte[] out = new byte[32];
-            generator.generateBytes(password.toCharArray(), out);
-            return out;
+            return argon2.hash(password.getBytes(StandardCharsets.UTF_8), salt, memory, iterations, parallelism, length);
         } finally {
-            slots.release();
+            pool.add(argon2);
+            hashTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void acquireSlot() {
+    private Argon2id takeFromPool() {
         try {
-            if (!slots.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS)) {
+            Argon2id argon2 = pool.poll(maxWaitMillis, TimeUnit.MILLISECONDS);
+            if (argon2 == null) {
                 throw new ProblemException(BUSY, "Too many logins at once; try again in a few seconds.");
             }
+            return argon2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProblemException(BUSY, "Interrupted while waiting; try again.");

@@ -11,7 +11,7 @@ import io.cloudpro.identity.mail.MailOutbox;
 import io.cloudpro.identity.mail.MailTemplates;
 import io.cloudpro.identity.messaging.IdentityEvents;
 import io.cloudpro.identity.repository.CredentialRepository;
-import io.cloudpro.identity.repository.LoginAttemptRepository;
+import io.cloudpro.identity.repository.LoginStore;
 import io.cloudpro.identity.repository.RefreshTokenRepository;
 import io.cloudpro.identity.repository.SessionRepository;
 import io.cloudpro.identity.security.Networks;
@@ -39,7 +39,7 @@ import java.util.UUID;
 public class AuthService {
 
     private final CredentialRepository credentials;
-    private final LoginAttemptRepository attempts;
+    private final LoginStore loginStore;
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
@@ -51,12 +51,12 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final Duration newLocationWindow;
 
-    AuthService(CredentialRepository credentials, LoginAttemptRepository attempts, SessionRepository sessions,
+    AuthService(CredentialRepository credentials, LoginStore loginStore, SessionRepository sessions,
                 RefreshTokenRepository refreshTokens, PasswordHasher hasher, Sessions sessionFactory,
                 OneTimeTokens oneTimeTokens, IdentityEvents events, MailOutbox mail, MailTemplates templates,
                 IdentityConfig config) {
         this.credentials = credentials;
-        this.attempts = attempts;
+        this.loginStore = loginStore;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
@@ -72,16 +72,14 @@ public class AuthService {
     public Sessions.TokenPair login(String email, String password, ClientInfo client) {
         String address = Emails.normalise(email);
         String emailHash = Emails.hash(address);
+        String network = Networks.of(client.ip());
         Instant now = Timestamps.now();
-        record Found(Credential login, Instant blockedUntil) {
-        }
-        Found found = QuarkusTransaction.requiringNew().call(() -> new Found(
-                credentials.findLiveByEmail(address).orElse(null),
-                throttle.blockedUntil(attempts.recentForEmail(emailHash, now.minus(Duration.ofHours(1))),
-                        attempts.recentFailuresFromIp(client.ip(), now.minus(LoginThrottle.IP_WINDOW)), now)));
-        Credential login = found.login();
-
-        boolean throttled = found.blockedUntil() != null;
+        // One statement before the hash, one after it; the hash (tens of ms) holds no connection.
+        LoginStore.Context context = loginStore.context(address, emailHash, now.minus(LoginThrottle.ADDRESS_WINDOW),
+                client.ip(), now.minus(LoginThrottle.IP_WINDOW), network, now.minus(newLocationWindow),
+                throttle.maxChecksPerHour());
+        Credential login = context.login();
+        boolean throttled = throttle.blockedUntil(context.history(), now) != null;
         boolean success;
         if (throttled) {
             hasher.verifyNothing(password);
@@ -91,45 +89,50 @@ public class AuthService {
             boolean matches = hasher.verify(password, login == null ? null : login.passwordHash);
             success = matches && login.canLogIn();
         }
-        LoginAttempt.Outcome outcome = throttled ? LoginAttempt.Outcome.THROTTLED
-                : success ? LoginAttempt.Outcome.SUCCESS : LoginAttempt.Outcome.FAILURE;
-        Sessions.TokenPair tokens = QuarkusTransaction.requiringNew().call(() ->
-                recordAttempt(emailHash, login == null ? null : login.id, client, outcome, !throttled, password, now));
+        LoginAttempt attempt = attempt(emailHash, login == null ? null : login.id, client, network,
+                throttled ? LoginAttempt.Outcome.THROTTLED : success ? LoginAttempt.Outcome.SUCCESS : LoginAttempt.Outcome.FAILURE,
+                !throttled, now);
         if (!success) {
+            loginStore.recordFailure(attempt);
             throw invalidCredentials();
         }
-        return tokens;
+
+        attempt.newLocation = !context.knownNetwork();
+        Session session = sessionFactory.newSession(login, now);
+        Sessions.NewRefreshToken refresh = sessionFactory.newRefreshToken(session, now);
+        String rehash = hasher.needsRehash(login.passwordHash) ? hasher.hash(password) : null;
+        if (rehash == null && !attempt.newLocation) {
+            loginStore.recordSuccess(attempt, session, refresh.row()); // the usual case: one statement
+        } else {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (rehash != null) {
+                    // the configured cost went up since this hash was made
+                    credentials.update("passwordHash = ?1 WHERE id = ?2", rehash, login.id);
+                }
+                loginStore.recordSuccess(attempt, session, refresh.row());
+                if (attempt.newLocation) {
+                    mail.send(templates.newLocation(login.email, now, attempt.network, attempt.userAgent));
+                    events.loginNewLocation(new IdentityEvents.LoginNewLocation(login.accountId, login.id,
+                            attempt.network, now));
+                }
+            });
+        }
+        return sessionFactory.pair(login, session, refresh, now);
     }
 
-    private Sessions.TokenPair recordAttempt(String emailHash, UUID credentialId, ClientInfo client,
-                                             LoginAttempt.Outcome outcome, boolean passwordChecked, String password,
-                                             Instant now) {
+    private static LoginAttempt attempt(String emailHash, UUID credentialId, ClientInfo client, String network,
+                                        LoginAttempt.Outcome outcome, boolean passwordChecked, Instant now) {
         LoginAttempt attempt = new LoginAttempt();
         attempt.id = UUID.randomUUID();
         attempt.occurredAt = now;
         attempt.emailHash = emailHash;
         attempt.credentialId = credentialId;
         attempt.ip = client.ip();
-        attempt.network = Networks.of(client.ip());
+        attempt.network = network;
         attempt.userAgent = client.userAgent();
         attempt.outcome = outcome;
         attempt.passwordChecked = passwordChecked;
-        if (outcome != LoginAttempt.Outcome.SUCCESS) {
-            attempts.persist(attempt);
-            return null;
-        }
-        Credential login = credentials.findById(credentialId);
-        if (hasher.needsRehash(login.passwordHash)) {
-            login.passwordHash = hasher.hash(password); // the configured cost went up since this hash was made
-        }
-        // decided before this attempt is stored, which would otherwise make every network known
-        attempt.newLocation = !attempts.knowsNetwork(login.id, attempt.network, now.minus(newLocationWindow));
-        attempts.persist(attempt);
-        if (attempt.newLocation) {
-            mail.send(templates.newLocation(login.email, now, attempt.network, client.userAgent()));
-            events.loginNewLocation(new IdentityEvents.LoginNewLocation(login.accountId, login.id, attempt.network, now));
-        }
-        return sessionFactory.open(login, now);
+        return attempt;
     }
 
     /** Spends a refresh token for a new pair; a token used twice ends its whole session. */
@@ -151,7 +154,7 @@ public class AuthService {
                 return null;
             }
             row.spentAt = now;
-            return sessionFactory.tokens(login, session, now);
+            return sessionFactory.rotate(login, session, now);
         });
         if (pair == null) {
             throw new ProblemException(IdentityProblems.INVALID_REFRESH_TOKEN,

@@ -1,11 +1,10 @@
 package io.cloudpro.identity.service;
 
 import io.cloudpro.identity.config.IdentityConfig;
-import io.cloudpro.identity.domain.LoginAttempt;
+import io.cloudpro.identity.domain.AttemptHistory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * When may the next password be tried? Repeated failures on one e-mail address, or from one IP
@@ -15,7 +14,8 @@ import java.util.List;
  */
 public final class LoginThrottle {
 
-    static final Duration IP_WINDOW = Duration.ofMinutes(15);
+    public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
+    public static final Duration IP_WINDOW = Duration.ofMinutes(15);
 
     private final int freeFailures;
     private final int freeFailuresPerIp;
@@ -33,40 +33,26 @@ public final class LoginThrottle {
         this.maxChecksPerHour = maxChecksPerHour;
     }
 
-    /**
-     * @param forAddress attempts on the address in the last hour, newest first
-     * @param failuresFromIp failed attempts from the IP address in the last 15 minutes, newest first
-     * @return null if a password may be checked now, else the earliest moment it may
-     */
-    public Instant blockedUntil(List<LoginAttempt> forAddress, List<LoginAttempt> failuresFromIp, Instant now) {
+    public int maxChecksPerHour() {
+        return maxChecksPerHour;
+    }
+
+    /** Null if a password may be checked now, else the earliest moment it may. */
+    public Instant blockedUntil(AttemptHistory history, Instant now) {
         Instant until = null;
-        List<LoginAttempt> checks = forAddress.stream().filter(a -> a.passwordChecked).toList();
-        if (checks.size() >= maxChecksPerHour) {
-            until = later(until, checks.get(maxChecksPerHour - 1).occurredAt.plus(Duration.ofHours(1)));
+        if (history.checksLastHour() >= maxChecksPerHour && history.capCheckAt() != null) {
+            until = history.capCheckAt().plus(ADDRESS_WINDOW);
         }
-        int consecutive = 0;
-        Instant lastFailure = null;
-        for (LoginAttempt attempt : forAddress) {
-            if (attempt.outcome == LoginAttempt.Outcome.SUCCESS) {
-                break;
-            }
-            if (attempt.outcome == LoginAttempt.Outcome.FAILURE) {
-                consecutive++;
-                lastFailure = lastFailure == null ? attempt.occurredAt : lastFailure;
-            }
-        }
-        until = later(until, waitAfter(consecutive, freeFailures, lastFailure));
-        if (!failuresFromIp.isEmpty()) {
-            until = later(until, waitAfter(failuresFromIp.size(), freeFailuresPerIp, failuresFromIp.get(0).occurredAt));
-        }
+        until = later(until, waitAfter(history.failuresSinceSuccess(), freeFailures, history.lastFailure()));
+        until = later(until, waitAfter(history.ipFailures(), freeFailuresPerIp, history.ipLastFailure()));
         return until != null && until.isAfter(now) ? until : null;
     }
 
-    private Instant waitAfter(int failures, int free, Instant lastFailure) {
+    private Instant waitAfter(long failures, int free, Instant lastFailure) {
         if (failures < free || lastFailure == null) {
             return null;
         }
-        int doublings = Math.min(failures - free, 30);
+        long doublings = Math.min(failures - free, 30);
         Duration wait = Duration.ofSeconds(1L << doublings);
         return lastFailure.plus(wait.compareTo(maxDelay) < 0 ? wait : maxDelay);
     }

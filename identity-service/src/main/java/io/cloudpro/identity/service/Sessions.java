@@ -1,6 +1,5 @@
 package io.cloudpro.identity.service;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.RefreshToken;
@@ -17,7 +16,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** Opens sessions, hands out token pairs and ends sessions. */
+/** Makes sessions and token pairs, and ends sessions. */
 @ApplicationScoped
 public class Sessions {
 
@@ -38,36 +37,50 @@ public class Sessions {
     public record TokenPair(String accessToken, long expiresIn, String refreshToken, Instant refreshExpiresAt) {
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public TokenPair open(Credential login, Instant now) {
+    /** A refresh token: the secret for the client, the row (holding its hash) for the database. */
+    public record NewRefreshToken(String token, RefreshToken row) {
+    }
+
+    /** A new session for a login; the caller stores it. */
+    public Session newSession(Credential login, Instant now) {
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.credentialId = login.id;
         session.createdAt = now;
         session.expiresAt = now.plus(config.jwt().sessionTtl());
-        sessions.persist(session);
-        return tokens(login, session, now);
+        return session;
     }
 
-    /** A new access token and a new refresh token in the same session (the old refresh token is spent by the caller). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public TokenPair tokens(Credential login, Session session, Instant now) {
-        String refresh = OpaqueTokens.newToken();
+    /** A new refresh token in a session, never outliving it; the caller stores it. */
+    public NewRefreshToken newRefreshToken(Session session, Instant now) {
+        String token = OpaqueTokens.newToken();
         RefreshToken row = new RefreshToken();
-        row.tokenHash = OpaqueTokens.hash(refresh);
+        row.tokenHash = OpaqueTokens.hash(token);
         row.sessionId = session.id;
         row.issuedAt = now;
-        Instant refreshEnd = now.plus(config.jwt().refreshTokenTtl());
-        row.expiresAt = refreshEnd.isBefore(session.expiresAt) ? refreshEnd : session.expiresAt;
-        refreshTokens.persist(row);
+        Instant end = now.plus(config.jwt().refreshTokenTtl());
+        row.expiresAt = end.isBefore(session.expiresAt) ? end : session.expiresAt;
+        return new NewRefreshToken(token, row);
+    }
+
+    /** The pair handed to the client: a fresh access token beside the refresh token. */
+    public TokenPair pair(Credential login, Session session, NewRefreshToken refresh, Instant now) {
         AccessTokens.Issued access = accessTokens.issue(login.id, session.id, login.accountId, roles(login), now);
-        return new TokenPair(access.token(), accessTokens.ttlSeconds(), refresh, row.expiresAt);
+        return new TokenPair(access.token(), accessTokens.ttlSeconds(), refresh.token(), refresh.row().expiresAt);
+    }
+
+    /** A new pair in the same session (the caller spent the old refresh token). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TokenPair rotate(Credential login, Session session, Instant now) {
+        NewRefreshToken refresh = newRefreshToken(session, now);
+        refreshTokens.persist(refresh.row());
+        return pair(login, session, refresh, now);
     }
 
     /** Ends every session of a login but {@code keep}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void endAll(UUID credentialId, UUID keep, String reason) {
-        sessions.revokeAll(credentialId, keep, Timestamps.now(), reason);
+        sessions.revokeAll(credentialId, keep, Instant.now(), reason);
     }
 
     static Set<String> roles(Credential login) {
