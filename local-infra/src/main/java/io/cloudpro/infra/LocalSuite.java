@@ -1,13 +1,9 @@
 package io.cloudpro.infra;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The whole platform on one machine: a real PostgreSQL with one database and login per service, a
@@ -271,7 +266,7 @@ public final class LocalSuite implements AutoCloseable {
                 defaults.smtpPort(), defaults.mailViewerPort(), infraOnly ? Map.of() : defaults.servicePorts(),
                 out::println);
         if (reset) {
-            deleteRecursively(options.dataDir());
+            Directories.deleteRecursively(options.dataDir());
             out.println("Deleted " + options.dataDir() + ": starting with empty databases and topics.");
         }
         out.println("Starting the cloudpro platform; data in " + options.dataDir() + " (--reset starts empty).");
@@ -336,17 +331,6 @@ public final class LocalSuite implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

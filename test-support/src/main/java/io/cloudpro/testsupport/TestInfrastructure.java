@@ -1,5 +1,6 @@
 package io.cloudpro.testsupport;
 
+import io.cloudpro.infra.Directories;
 import io.cloudpro.infra.KafkaBroker;
 import io.cloudpro.infra.MailCatcher;
 import io.cloudpro.infra.PostgresServer;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One real PostgreSQL server, one real Kafka broker and one mail-capturing SMTP server per test JVM,
@@ -70,9 +69,9 @@ public final class TestInfrastructure {
         mail.close();
         kafka.close();
         postgres.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        try {
+            Directories.deleteRecursively(dataDir);
+        } catch (RuntimeException e) {
             // a temp directory left behind is not worth failing the build for
         }
     }

@@ -1,12 +1,11 @@
 package io.cloudpro.identity.mail;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.domain.OutgoingMail;
 import io.cloudpro.identity.repository.OutgoingMailRepository;
+import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 
 /**
  * Queues a mail in the caller's transaction; {@link MailRelay} sends it after the commit. A mail

@@ -1,16 +1,15 @@
 package io.cloudpro.identity.security;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.Session;
 import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.identity.repository.SessionRepository;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.problem.ProblemType;
+import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 

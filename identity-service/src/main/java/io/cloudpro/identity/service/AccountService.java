@@ -1,6 +1,5 @@
 package io.cloudpro.identity.service;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.domain.Account;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.DutchFormats;
@@ -17,6 +16,7 @@ import io.cloudpro.identity.rest.AccountDtos;
 import io.cloudpro.identity.security.Networks;
 import io.cloudpro.identity.security.PasswordHasher;
 import io.cloudpro.platform.problem.ProblemException;
+import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

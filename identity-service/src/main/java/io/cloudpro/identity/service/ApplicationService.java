@@ -1,6 +1,5 @@
 package io.cloudpro.identity.service;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.JobApplication;
@@ -12,6 +11,7 @@ import io.cloudpro.identity.repository.JobApplicationCvRepository;
 import io.cloudpro.identity.repository.JobApplicationRepository;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.rest.Page;
+import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

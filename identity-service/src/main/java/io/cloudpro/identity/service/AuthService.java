@@ -1,6 +1,5 @@
 package io.cloudpro.identity.service;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.LoginAttempt;
@@ -18,6 +17,7 @@ import io.cloudpro.identity.security.Networks;
 import io.cloudpro.identity.security.OpaqueTokens;
 import io.cloudpro.identity.security.PasswordHasher;
 import io.cloudpro.platform.problem.ProblemException;
+import io.cloudpro.platform.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

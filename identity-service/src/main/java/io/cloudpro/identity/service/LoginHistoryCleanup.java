@@ -1,14 +1,13 @@
 package io.cloudpro.identity.service;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.repository.LoginAttemptRepository;
+import io.cloudpro.platform.time.Timestamps;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
 
 /** IP addresses are kept only as long as they protect the account: login history goes after 90 days. */
 @ApplicationScoped

@@ -1,6 +1,5 @@
 package io.cloudpro.identity.service;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.domain.Account;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.OneTimeToken;
@@ -9,6 +8,7 @@ import io.cloudpro.identity.mail.MailTemplates;
 import io.cloudpro.identity.repository.AccountRepository;
 import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.platform.problem.ProblemException;
+import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,6 +1,5 @@
 package io.cloudpro.identity.service;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.Account;
 import io.cloudpro.identity.domain.NewsletterConsent;
@@ -12,6 +11,7 @@ import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.identity.repository.NewsletterConsentRepository;
 import io.cloudpro.identity.security.UnsubscribeTokens;
 import io.cloudpro.platform.problem.ProblemException;
+import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,11 +1,11 @@
 package io.cloudpro.identity.service;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.OneTimeToken;
 import io.cloudpro.identity.repository.OneTimeTokenRepository;
 import io.cloudpro.identity.security.OpaqueTokens;
 import io.cloudpro.platform.problem.ProblemException;
+import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,5 @@
 package io.cloudpro.identity.service;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.OneTimeToken;
@@ -9,6 +8,7 @@ import io.cloudpro.identity.mail.MailTemplates;
 import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.security.Roles;
+import io.cloudpro.platform.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

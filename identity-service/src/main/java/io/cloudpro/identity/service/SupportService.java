@@ -1,6 +1,5 @@
 package io.cloudpro.identity.service;
 
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.identity.domain.Account;
 import io.cloudpro.identity.domain.AccountAccess;
 import io.cloudpro.identity.domain.Credential;
@@ -9,10 +8,10 @@ import io.cloudpro.identity.repository.AccountRepository;
 import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.rest.Page;
+import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,38 +57,36 @@ public class SupportService {
     /** Locks the account: no login works and every session ends, until support unlocks it. */
     @Transactional
     public Account lock(Credential staff, UUID accountId, String reason) {
-        requireReason(reason);
-        Account account = find(accountId);
-        if (account.status == Account.Status.ACTIVE) {
-            account.status = Account.Status.LOCKED;
-            account.updatedAt = Timestamps.now();
-            for (Credential login : credentials.findByAccount(accountId)) {
-                if (login.status == Credential.Status.ACTIVE) {
-                    login.status = Credential.Status.LOCKED;
-                    login.updatedAt = account.updatedAt;
-                }
-                sessions.endAll(login.id, null, "account-locked");
-            }
-        }
-        record(staff, accountId, AccountAccess.Action.LOCK, reason);
-        return account;
+        return switchStatus(staff, accountId, reason, AccountAccess.Action.LOCK, Account.Status.ACTIVE,
+                Account.Status.LOCKED, Credential.Status.ACTIVE, Credential.Status.LOCKED);
     }
 
     @Transactional
     public Account unlock(Credential staff, UUID accountId, String reason) {
+        return switchStatus(staff, accountId, reason, AccountAccess.Action.UNLOCK, Account.Status.LOCKED,
+                Account.Status.ACTIVE, Credential.Status.LOCKED, Credential.Status.ACTIVE);
+    }
+
+    /** Moves the account and its logins from one status to another; locking also ends every session. */
+    private Account switchStatus(Credential staff, UUID accountId, String reason, AccountAccess.Action action,
+                                 Account.Status from, Account.Status to, Credential.Status loginFrom,
+                                 Credential.Status loginTo) {
         requireReason(reason);
         Account account = find(accountId);
-        if (account.status == Account.Status.LOCKED) {
-            account.status = Account.Status.ACTIVE;
+        if (account.status == from) {
+            account.status = to;
             account.updatedAt = Timestamps.now();
             for (Credential login : credentials.findByAccount(accountId)) {
-                if (login.status == Credential.Status.LOCKED) {
-                    login.status = Credential.Status.ACTIVE;
+                if (login.status == loginFrom) {
+                    login.status = loginTo;
                     login.updatedAt = account.updatedAt;
+                }
+                if (to == Account.Status.LOCKED) {
+                    sessions.endAll(login.id, null, "account-locked");
                 }
             }
         }
-        record(staff, accountId, AccountAccess.Action.UNLOCK, reason);
+        record(staff, accountId, action, reason);
         return account;
     }
 

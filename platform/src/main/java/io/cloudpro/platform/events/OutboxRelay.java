@@ -27,9 +27,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Moves committed events from the outbox to Kafka, oldest first, and marks them published only
- * after the broker acknowledged them. While the broker is away, events wait in the outbox and the
- * relay retries with growing pauses; nothing is dropped. A crash after sending but before marking
- * means the event is sent again: delivery is at least once, and consumers deduplicate.
+ * after the broker acknowledged them. An event waits for the acknowledgement of the previous event
+ * about the same subject, so a failed send is never overtaken. While the broker is away, events
+ * wait in the outbox and the relay retries with growing pauses; nothing is dropped. A crash after
+ * sending but before marking means the event is sent again: delivery is at least once, and
+ * consumers deduplicate.
  * <p>
  * Several replicas of a service may run; a PostgreSQL advisory lock lets one relay work at a time,
  * which keeps the per-key order.
