@@ -29,19 +29,22 @@ import java.util.stream.Collectors;
  */
 public final class MailCatcher implements AutoCloseable {
 
-    private final GreenMail smtp;
+    private GreenMail smtp;
+    private final int port;
     private final HttpServer http;
+    /** What arrived before the SMTP server was last stopped. */
+    private final List<Mail> earlier = new ArrayList<>();
 
-    private MailCatcher(GreenMail smtp, HttpServer http) {
+    private MailCatcher(GreenMail smtp, int port, HttpServer http) {
         this.smtp = smtp;
+        this.port = port;
         this.http = http;
     }
 
     /** Starts SMTP on {@code smtpPort} (0: any free port) and, if {@code httpPort} is not negative, the viewer. */
     public static MailCatcher start(int smtpPort, int httpPort) {
         int port = smtpPort > 0 ? smtpPort : FreePorts.find();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = smtp(port);
         HttpServer http = null;
         if (httpPort >= 0) {
             try {
@@ -51,7 +54,7 @@ public final class MailCatcher implements AutoCloseable {
                 throw new UncheckedIOException("cannot serve the mail viewer on port " + httpPort, e);
             }
         }
-        MailCatcher catcher = new MailCatcher(smtp, http);
+        MailCatcher catcher = new MailCatcher(smtp, port, http);
         if (http != null) {
             http.createContext("/messages.json", catcher::serveJson);
             http.createContext("/", catcher::servePage);
@@ -61,7 +64,37 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     public int smtpPort() {
-        return smtp.getSmtp().getPort();
+        return port;
+    }
+
+    /** Takes the SMTP server away, as an outage would; mail received so far stays readable. */
+    public synchronized void stopSmtp() {
+        if (smtp != null) {
+            earlier.addAll(received(smtp));
+            smtp.stop();
+            smtp = null;
+        }
+    }
+
+    /** Brings the SMTP server back on the same port. */
+    public synchronized void startSmtp() {
+        if (smtp == null) {
+            smtp = smtp(port);
+        }
+    }
+
+    private static GreenMail smtp(int port) {
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp;
+    }
+
+    private static List<Mail> received(GreenMail smtp) {
+        List<Mail> mails = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            mails.add(Mail.of(message));
+        }
+        return mails;
     }
 
     /** The viewer's address, or null when it was not started. */
@@ -70,10 +103,10 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     /** Every message received so far, oldest first. */
-    public List<Mail> messages() {
-        List<Mail> mails = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            mails.add(Mail.of(message));
+    public synchronized List<Mail> messages() {
+        List<Mail> mails = new ArrayList<>(earlier);
+        if (smtp != null) {
+            mails.addAll(received(smtp));
         }
         return mails;
     }
@@ -84,11 +117,13 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (http != null) {
             http.stop(0);
         }
-        smtp.stop();
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     /** One captured message, reduced to what a reader sees. */

@@ -14,13 +14,16 @@ import java.util.List;
 
 /**
  * Sends queued mail over SMTP and deletes each row once the server accepted it (bodies carry
- * one-time links). While the server is away, mail waits and is retried on the next pass.
+ * one-time links). While the server is away, mail waits and is retried on the next pass; a mail
+ * that still fails after {@value #MAX_ATTEMPTS} attempts is dropped with an error in the log.
  */
 @ApplicationScoped
 public class MailRelay {
 
     private static final Logger LOG = Logger.getLogger(MailRelay.class);
     private static final int BATCH = 50;
+    /** About an hour of retries at the default interval, with the rest of the queue going first. */
+    private static final int MAX_ATTEMPTS = 3600;
 
     private final OutgoingMailRepository mails;
     private final Mailer mailer;
@@ -34,8 +37,9 @@ public class MailRelay {
     void sendPending() {
         QuarkusTransaction.requiringNew().run(() -> {
             // SKIP LOCKED: replicas share the queue without sending a mail twice.
+            // Mail that failed before goes last, so that one undeliverable mail cannot hold up the rest.
             List<OutgoingMail> batch = mails.getEntityManager()
-                    .createQuery("FROM OutgoingMail ORDER BY id", OutgoingMail.class)
+                    .createQuery("FROM OutgoingMail ORDER BY attempts, id", OutgoingMail.class)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .setHint("jakarta.persistence.lock.timeout", -2)
                     .setMaxResults(BATCH)
@@ -47,8 +51,13 @@ public class MailRelay {
                 } catch (RuntimeException e) {
                     mail.attempts++;
                     mail.lastError = e.getClass().getSimpleName();
-                    LOG.warnf("Mail %d not sent (attempt %d, %s); it stays queued", mail.id, mail.attempts,
-                            e.getClass().getSimpleName());
+                    if (mail.attempts >= MAX_ATTEMPTS) {
+                        LOG.errorf("Mail %d dropped after %d failed attempts (%s)", mail.id, mail.attempts, mail.lastError);
+                        mails.delete(mail);
+                    } else {
+                        LOG.warnf("Mail %d not sent (attempt %d, %s); it stays queued", mail.id, mail.attempts,
+                                mail.lastError);
+                    }
                     return; // the server is probably away: try the rest on the next pass
                 }
             }

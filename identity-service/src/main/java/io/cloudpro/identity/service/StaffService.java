@@ -49,14 +49,21 @@ public class StaffService {
     }
 
     void createFirstAdmin(@Observes StartupEvent event) {
-        config.bootstrapAdminEmail().filter(email -> !email.isBlank()).ifPresent(email ->
+        config.bootstrapAdminEmail().filter(email -> !email.isBlank()).ifPresent(email -> {
+            try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (credentials.countStaffWithRole(Roles.ADMIN) == 0
                             && credentials.findLiveByEmail(Emails.normalise(email)).isEmpty()) {
                         create(email, "Platform", "Administrator", Set.of(Roles.ADMIN));
                         LOG.info("Created the first admin login from BOOTSTRAP_ADMIN_EMAIL; its activation link was mailed");
                     }
-                }));
+                });
+            } catch (RuntimeException e) {
+                // another replica starting at the same moment created it: the unique address says no
+                LOG.infof("The first admin was not created here (%s); another replica probably did",
+                        e.getClass().getSimpleName());
+            }
+        });
     }
 
     @Transactional
