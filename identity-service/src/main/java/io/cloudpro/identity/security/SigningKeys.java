@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -50,7 +51,11 @@ public class SigningKeys {
     private final String jwks;
 
     SigningKeys(IdentityConfig config) {
-        Path dir = config.jwt().keysDir();
+        this(config.jwt().keysDir(), config.jwt().activeKeyId().filter(s -> !s.isBlank()));
+    }
+
+    /** Reads every key in {@code dir}; {@code activeKeyId} names the signing key when there are several. */
+    public SigningKeys(Path dir, Optional<String> activeKeyId) {
         Map<String, PrivateKey> privateKeys = new TreeMap<>();
         Map<String, PublicKey> publicKeys = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -71,15 +76,15 @@ public class SigningKeys {
         if (privateKeys.isEmpty()) {
             throw new IllegalStateException("no signing key (<kid>.pem) in " + dir + " (JWT_KEYS_DIR)");
         }
-        this.activeKeyId = config.jwt().activeKeyId().filter(s -> !s.isBlank()).orElseGet(() -> {
+        this.activeKeyId = activeKeyId.orElseGet(() -> {
             if (privateKeys.size() > 1) {
                 throw new IllegalStateException("several private keys in " + dir + ": set JWT_ACTIVE_KEY_ID");
             }
             return privateKeys.keySet().iterator().next();
         });
-        this.activeKey = privateKeys.get(activeKeyId);
+        this.activeKey = privateKeys.get(this.activeKeyId);
         if (activeKey == null) {
-            throw new IllegalStateException("JWT_ACTIVE_KEY_ID " + activeKeyId + " has no private key in " + dir);
+            throw new IllegalStateException("JWT_ACTIVE_KEY_ID " + this.activeKeyId + " has no private key in " + dir);
         }
         this.jwks = toJwks(publicKeys);
     }
