@@ -2,6 +2,7 @@ package io.cloudpro.identity.security;
 
 import io.cloudpro.identity.config.IdentityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 import org.bouncycastle.math.ec.ECPoint;
@@ -50,6 +51,7 @@ public class SigningKeys {
     private final PrivateKey activeKey;
     private final String jwks;
 
+    @Inject
     SigningKeys(IdentityConfig config) {
         this(config.jwt().keysDir(), config.jwt().activeKeyId().filter(s -> !s.isBlank()));
     }
