@@ -69,7 +69,7 @@ public final class KafkaBroker implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Starts the broker process again after {@link #stop()} or {@link #kill()}. */
+    /** Starts the broker process again after {@link #stop()}. */
     public synchronized void start() {
         if (isRunning()) {
             return;
@@ -101,20 +101,6 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-        process = null;
-    }
-
-    /** Kills the broker without warning, as a crashed node. */
-    public synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         process = null;
     }
