@@ -17,10 +17,34 @@ needs_build() {
           \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$stamp" -print -quit)" ]
 }
 
-if needs_build; then
+# --no-build: start what was built before (the system tests use it while the build runs)
+args=()
+skip_build=false
+for arg in "$@"; do
+  if [ "$arg" = "--no-build" ]; then skip_build=true; else args+=("$arg"); fi
+done
+
+if ! $skip_build && needs_build; then
   echo "Building the services (first time: downloads dependencies, a few minutes) ..."
   ./mvnw -q -DskipTests install
   mkdir -p target && touch "$stamp"
 fi
 
-exec java -cp "$(cat "$launcher_cp"):local-infra/target/classes" io.cloudpro.infra.LocalSuite "$@"
+launcher=(java -cp "$(cat "$launcher_cp"):local-infra/target/classes" io.cloudpro.infra.LocalSuite ${args[@]+"${args[@]}"})
+if ! command -v setsid >/dev/null 2>&1; then
+  exec "${launcher[@]}"
+fi
+
+# The suite runs in a session of its own, so that Ctrl-C, a closed terminal or a service manager's
+# SIGTERM reach only this script - which asks the launcher to stop the services first, then Kafka,
+# then PostgreSQL - instead of hitting every process at once. Killed outright, this script leaves
+# the launcher to notice and stop everything; a killed launcher leaves it to the suite's watchdog.
+setsid "${launcher[@]}" &
+suite=$!
+trap 'kill -TERM "$suite" 2>/dev/null || true' INT TERM HUP
+status=0
+while :; do
+  wait "$suite" && status=0 || status=$?
+  kill -0 "$suite" 2>/dev/null || break
+done
+exit "$status"

@@ -92,7 +92,7 @@ class ApplicationTest {
         byte[] huge = Arrays.copyOf(PDF, 6 * 1024 * 1024);
         apply(newEmail(), huge, false).then()
                 .statusCode(400).body("errors[0].field", equalTo("cv"));
-        given().multiPart("firstName", "Anna").multiPart("lastName", "de Boer").multiPart("email", "not-an-address")
+        given().header("X-Forwarded-For", IdentityClient.randomIp()).multiPart("firstName", "Anna").multiPart("lastName", "de Boer").multiPart("email", "not-an-address")
                 .multiPart("vacancy", "DevOps engineer").multiPart("motivation", "x")
                 .multiPart("cv", "cv.pdf", PDF, "application/pdf")
                 .post("/api/v1/applications").then()
@@ -110,12 +110,17 @@ class ApplicationTest {
     }
 
     static io.restassured.response.Response apply(String email, byte[] cv, boolean keepOnFile) {
-        RequestSpecification form = given()
-                .multiPart("firstName", "Anna").multiPart("lastName", "de Boer").multiPart("email", email)
-                .multiPart("vacancy", "DevOps engineer").multiPart("motivation", "I like hosting.")
-                .multiPart("portfolioUrl", "https://portfolio.example/anna")
-                .multiPart("keepOnFileConsent", Boolean.toString(keepOnFile))
-                .multiPart("cv", "anna cv.pdf", cv, "application/pdf");
-        return form.post("/api/v1/applications");
+        return applyAs(IdentityClient.randomIp(), Map.of("email", email, "keepOnFileConsent", Boolean.toString(keepOnFile)), cv);
+    }
+
+    /** Applies from {@code ip} (applications are rate-limited per client) with some fields overridden. */
+    static io.restassured.response.Response applyAs(String ip, Map<String, String> overrides, byte[] cv) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("firstName", "Anna", "lastName", "de Boer",
+                "email", newEmail(), "vacancy", "DevOps engineer", "motivation", "I like hosting.",
+                "portfolioUrl", "https://portfolio.example/anna", "keepOnFileConsent", "false"));
+        fields.putAll(overrides);
+        RequestSpecification form = given().header("X-Forwarded-For", ip);
+        fields.forEach(form::multiPart);
+        return form.multiPart("cv", "anna cv.pdf", cv, "application/pdf").post("/api/v1/applications");
     }
 }

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.cloudpro.identity.messaging.IdentityEvents;
 import io.cloudpro.testsupport.KafkaTopics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +50,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = IdentityTestResource.class, scope = TestResourceScope.GLOBAL)
 class EventCatalogueTest {
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager entityManager;
+    @jakarta.inject.Inject
+    io.cloudpro.identity.service.UnconfirmedRegistrations unconfirmed;
+
     static final ObjectMapper JSON = new ObjectMapper();
     static JsonNode asyncApi;
     static Map<String, JsonSchema> payloadSchemas = new HashMap<>();
@@ -68,6 +74,7 @@ class EventCatalogueTest {
     void theCatalogueIsAnAsyncApi3DocumentThatListsEveryEventTypeOfTheCode() throws IllegalAccessException {
         assertEquals("3.0.0", asyncApi.path("asyncapi").asText());
         assertEquals(IdentityEvents.TOPIC, asyncApi.path("channels").path("identityEvents").path("address").asText());
+        assertEquals(IdentityEvents.SESSIONS_TOPIC, asyncApi.path("channels").path("identitySessions").path("address").asText());
         Set<String> inCode = new HashSet<>();
         for (Field field : IdentityEvents.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getName().matches("[A-Z_]+")
@@ -75,7 +82,7 @@ class EventCatalogueTest {
                 inCode.add((String) field.get(null));
             }
         }
-        assertEquals(7, inCode.size());
+        assertEquals(9, inCode.size());
         assertEquals(inCode, payloadSchemas.keySet());
     }
 
@@ -91,7 +98,12 @@ class EventCatalogueTest {
 
     @Test
     void everyPublishedEventMatchesItsDocumentedHeadersAndPayload() {
-        // one flow that makes all seven kinds of event
+        // one flow that makes all nine kinds of event
+        String expired = IdentityClient.registerUnconfirmed(registration(newEmail()), "198.51.100.51");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "UPDATE credential SET created_at = created_at - interval '49 hours' WHERE account_id = ?1")
+                .setParameter(1, java.util.UUID.fromString(expired)).executeUpdate());
+        unconfirmed.expireBatch(java.time.Instant.now().minus(Duration.ofHours(48)));
         String email = newEmail();
         Map<String, Object> body = new HashMap<>(registration(email));
         body.put("newsletter", true);
@@ -104,8 +116,11 @@ class EventCatalogueTest {
         as(IdentityClient.staff("recruiter")).body(Map.of("decision", "HIRED"))
                 .post("/api/v1/applications/" + applicationId + "/decision").then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = KafkaTopics.read(IdentityEvents.TOPIC,
-                r -> accountId.equals(r.key()) || applicationId.equals(r.key()), 8, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(KafkaTopics.read(IdentityEvents.TOPIC,
+                r -> accountId.equals(r.key()) || applicationId.equals(r.key()) || expired.equals(r.key()), 10,
+                Duration.ofSeconds(30)));
+        records.addAll(KafkaTopics.read(IdentityEvents.SESSIONS_TOPIC, r -> accountId.equals(r.key()), 1,
+                Duration.ofSeconds(30)));
         Set<String> seen = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
             String type = KafkaTopics.header(record, "ce_type");

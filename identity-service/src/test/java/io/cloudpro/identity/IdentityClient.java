@@ -48,13 +48,37 @@ public final class IdentityClient {
                 "email", email, "password", PASSWORD, "phone", "+31135000000");
     }
 
-    /** Registers an account from {@code ip}; returns its id. */
+    /** Registers an account from {@code ip} and confirms its address with the mailed link; returns its id. */
     public static String register(String email, String ip) {
         return register(registration(email), ip);
     }
 
     public static String register(Map<String, Object> body, String ip) {
-        return from(ip).body(body).post("/api/v1/accounts").then().statusCode(201).extract().path("accountId");
+        String accountId = registerUnconfirmed(body, ip);
+        confirm((String) body.get("email"));
+        return accountId;
+    }
+
+    private static long confirmationMails(String email) {
+        return mails(email).stream().filter(m -> m.subject().contains("Confirm your e-mail address")).count();
+    }
+
+    /**
+     * Registers without confirming the address (the login does not work yet); returns once the
+     * confirmation mail of this registration arrived.
+     */
+    public static String registerUnconfirmed(Map<String, Object> body, String ip) {
+        String email = ((String) body.get("email")).toLowerCase();
+        long before = confirmationMails(email);
+        String accountId = from(ip).body(body).post("/api/v1/accounts").then().statusCode(201).extract().path("accountId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> confirmationMails(email) > before);
+        return accountId;
+    }
+
+    /** Follows the confirmation link mailed to {@code email}. */
+    public static void confirm(String email) {
+        String token = linkToken(mail(email.toLowerCase(), "Confirm your e-mail address"));
+        from(randomIp()).body(Map.of("token", token)).post("/api/v1/accounts/verify-email").then().statusCode(204);
     }
 
     public static Response login(String email, String password, String ip) {

@@ -30,7 +30,7 @@ public class IdentityTestResource extends ServiceTestResource {
             throw new UncheckedIOException(e);
         }
         config.put("identity.bootstrap-admin-email", ADMIN_EMAIL);
-        config.put("identity.mail.send-interval", "100ms");
+        config.put("cloudpro.mail.send-interval", "100ms");
         config.put("identity.link-base-url", "https://my.cloudpro.test");
         return config;
     }

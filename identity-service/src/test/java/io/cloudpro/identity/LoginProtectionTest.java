@@ -1,5 +1,6 @@
 package io.cloudpro.identity;
 
+import io.cloudpro.identity.security.EmailHashes;
 import io.cloudpro.identity.security.PasswordHasher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -12,38 +13,60 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.cloudpro.identity.IdentityClient.PASSWORD;
+import static io.cloudpro.identity.IdentityClient.accessToken;
 import static io.cloudpro.identity.IdentityClient.as;
 import static io.cloudpro.identity.IdentityClient.login;
 import static io.cloudpro.identity.IdentityClient.newEmail;
 import static io.cloudpro.identity.IdentityClient.randomIp;
 import static io.cloudpro.identity.IdentityClient.register;
+import static io.cloudpro.identity.IdentityClient.registerUnconfirmed;
+import static io.cloudpro.identity.IdentityClient.registration;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Brute force and account enumeration: slowed, locked, and unable to tell accounts apart. */
+/** Brute force and account enumeration: slowed, locked, and unable to tell accounts apart - also under load. */
 @QuarkusTest
 @WithTestResource(value = IdentityTestResource.class, scope = TestResourceScope.GLOBAL)
 class LoginProtectionTest {
+
+    private static final String TOO_MANY = "https://cloudpro.io/problems/too-many-attempts";
 
     @Inject
     EntityManager entityManager;
     @Inject
     PasswordHasher hasher;
+    @Inject
+    EmailHashes emailHashes;
 
     @Test
-    void unknownAddressWrongPasswordAndLockedAccountGetTheSameAnswer() {
+    void unknownAddressWrongPasswordUnconfirmedAndLockedLoginsGetTheSameAnswer() {
         String email = newEmail();
         String lockedEmail = newEmail();
+        String unconfirmedEmail = newEmail();
         register(email, randomIp());
         String lockedId = register(lockedEmail, randomIp());
+        registerUnconfirmed(registration(unconfirmedEmail), randomIp());
         String support = IdentityClient.staff("support");
         as(support).body(Map.of("reason", "fraud report")).post("/api/v1/support/accounts/" + lockedId + "/lock")
                 .then().statusCode(200);
@@ -51,13 +74,18 @@ class LoginProtectionTest {
         Response unknown = login(newEmail(), PASSWORD, randomIp());
         Response wrongPassword = login(email, "not the password!", randomIp());
         Response locked = login(lockedEmail, PASSWORD, randomIp());
+        Response unconfirmed = login(unconfirmedEmail, PASSWORD, randomIp());
 
-        for (Response response : List.of(unknown, wrongPassword, locked)) {
+        for (Response response : List.of(unknown, wrongPassword, locked, unconfirmed)) {
             assertEquals(401, response.statusCode());
             assertEquals("application/problem+json", response.contentType());
         }
         assertEquals(unknown.asString(), wrongPassword.asString());
         assertEquals(unknown.asString(), locked.asString());
+        assertEquals(unknown.asString(), unconfirmed.asString());
+
+        IdentityClient.confirm(unconfirmedEmail); // confirmed, the same password works
+        login(unconfirmedEmail, PASSWORD, randomIp()).then().statusCode(200);
     }
 
     @Test
@@ -81,43 +109,114 @@ class LoginProtectionTest {
     }
 
     @Test
-    void repeatedFailuresOnOneAddressMakeTheNextAttemptWaitEvenWithTheRightPassword() throws Exception {
+    void afterRepeatedFailuresTheNextAttemptMustWaitWith429AndRetryAfterTheSameForKnownAndUnknownAddresses() {
         String email = newEmail();
+        String unknownEmail = newEmail();
         register(email, randomIp());
         for (int i = 0; i < 5; i++) {
             login(email, "wrong password " + i, randomIp()).then().statusCode(401);
+            login(unknownEmail, "wrong password " + i, randomIp()).then().statusCode(401);
         }
-        // right password, other IP: still refused while the address waits - with the usual answer
-        Response blocked = login(email, PASSWORD, randomIp());
-        assertEquals(401, blocked.statusCode());
-        assertEquals(login(newEmail(), PASSWORD, randomIp()).asString(), blocked.asString());
+        // the right password, from another network: still refused while the address waits
+        Response known = login(email, PASSWORD, randomIp());
+        Response unknown = login(unknownEmail, PASSWORD, randomIp());
+        for (Response response : List.of(known, unknown)) {
+            response.then().statusCode(429)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                    .body("type", equalTo(TOO_MANY));
+        }
+        assertEquals(known.asString().replaceAll("\"retryAfterSeconds\":\\d+", ""),
+                unknown.asString().replaceAll("\"retryAfterSeconds\":\\d+", ""));
         assertEquals("THROTTLED", lastOutcome(email));
 
-        Thread.sleep(1100); // five failures: one second
-        login(email, PASSWORD, randomIp()).then().statusCode(200);
+        // five failures: wait one second, then the right password works
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+                .until(() -> login(email, PASSWORD, randomIp()).statusCode() == 200);
     }
 
     @Test
-    void unknownAddressesAreThrottledLikeRealOnes() {
+    void fortyParallelWrongPasswordsCostNoMorePasswordChecksThanThePolicyAllows() throws Exception {
         String email = newEmail();
-        for (int i = 0; i < 5; i++) {
-            login(email, "guess " + i, randomIp()).then().statusCode(401);
+        register(email, randomIp());
+        ExecutorService clients = Executors.newFixedThreadPool(40);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int attempt = i;
+            answers.add(clients.submit(() -> login(email, "parallel guess " + attempt, randomIp()).statusCode()));
         }
-        login(email, "guess 6", randomIp()).then().statusCode(401);
-        assertEquals("THROTTLED", lastOutcome(email));
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        clients.shutdown();
+
+        long checks = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM login_attempt WHERE email_hash = ?1 AND password_checked")
+                .setParameter(1, emailHashes.of(email)).getSingleResult()).longValue());
+        assertEquals(5, checks, "five failures are free; every later attempt waits without a password check");
+        assertEquals(5, Collections.frequency(statuses, 401), statuses.toString());
+        assertEquals(35, Collections.frequency(statuses, 429), statuses.toString());
     }
 
     @Test
     void manyFailuresFromOneIpAddressSlowThatAddressDown() {
+        String email = newEmail();
+        register(email, randomIp());
         String ip = randomIp();
         for (int i = 0; i < 10; i++) {
             login(newEmail(), "guess", ip).then().statusCode(401);
         }
-        String email = newEmail();
-        register(email, randomIp());
-        login(email, PASSWORD, ip).then().statusCode(401);
+        // ten failures from one address: its next attempt waits (a second at first)
+        login(email, PASSWORD, ip).then().statusCode(429);
         assertEquals("THROTTLED", lastOutcome(email));
         login(email, PASSWORD, randomIp()).then().statusCode(200);
+    }
+
+    @Test
+    void ipv6ClientsAreCountedPerSlash64() {
+        String email = newEmail();
+        register(email, randomIp());
+        String prefix = String.format("2001:db8:%x:%x:", (int) (Math.random() * 0xffff), (int) (Math.random() * 0xffff));
+        for (int i = 1; i <= 10; i++) {
+            login(newEmail(), "guess", prefix + ":" + Integer.toHexString(i)).then().statusCode(401);
+        }
+        // a new address in the same /64 is the same client; another /64 is not
+        login(email, PASSWORD, prefix + "beef:1:2:3").then().statusCode(429);
+        login(email, PASSWORD, "2001:db8:ffff:1::1").then().statusCode(200);
+    }
+
+    @Test
+    void passwordConfirmationsCountInTheSameThrottle() {
+        String email = newEmail();
+        register(email, randomIp());
+        String token = accessToken(email, randomIp());
+        for (int i = 0; i < 5; i++) {
+            as(token).header("X-Forwarded-For", randomIp())
+                    .body(Map.of("currentPassword", "wrong guess " + i, "newPassword", "a brand new passphrase"))
+                    .post("/api/v1/me/password").then().statusCode(403);
+        }
+        as(token).header("X-Forwarded-For", randomIp())
+                .body(Map.of("currentPassword", PASSWORD, "newPassword", "a brand new passphrase"))
+                .post("/api/v1/me/password").then()
+                .statusCode(429).body("type", equalTo(TOO_MANY));
+        as(token).header("X-Forwarded-For", randomIp()).body(Map.of("password", PASSWORD)).delete("/api/v1/me").then()
+                .statusCode(429);
+        login(email, PASSWORD, randomIp()).then().statusCode(429); // the login shares the count
+    }
+
+    @Test
+    void theLoginHistoryKeepsAKeyedHashOfTheAddressNotAPlainOne() throws Exception {
+        String email = newEmail();
+        login(email, "whatever it is", randomIp()).then().statusCode(401);
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                        "SELECT email_hash FROM login_attempt WHERE email_hash = ?1")
+                .setParameter(1, emailHashes.of(email)).getSingleResult());
+        String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8)));
+        assertNotEquals(plain, stored, "anyone could recompute a plain SHA-256 from a list of addresses");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("test-only-email-hash-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        assertEquals(HexFormat.of().formatHex(mac.doFinal(email.getBytes(StandardCharsets.UTF_8))), stored);
     }
 
     @Test
@@ -154,7 +253,7 @@ class LoginProtectionTest {
     private String lastOutcome(String email) {
         return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
                         "SELECT outcome FROM login_attempt WHERE email_hash = ?1 ORDER BY occurred_at DESC LIMIT 1")
-                .setParameter(1, io.cloudpro.identity.service.Emails.hash(email)).getSingleResult());
+                .setParameter(1, emailHashes.of(email)).getSingleResult());
     }
 
     private static long timed(Runnable call) {

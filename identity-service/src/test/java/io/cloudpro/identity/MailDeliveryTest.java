@@ -15,7 +15,7 @@ import java.time.Duration;
 import static io.cloudpro.identity.IdentityClient.mail;
 import static io.cloudpro.identity.IdentityClient.newEmail;
 import static io.cloudpro.identity.IdentityClient.randomIp;
-import static io.cloudpro.identity.IdentityClient.register;
+import static io.cloudpro.identity.IdentityClient.registration;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,17 +33,17 @@ class MailDeliveryTest {
         String email = newEmail();
         smtp.stopSmtp();
         try {
-            register(email, randomIp());
+            IdentityClient.from(randomIp()).body(registration(email)).post("/api/v1/accounts").then().statusCode(201);
             await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                     ((Number) entityManager.createNativeQuery(
-                                    "SELECT count(*) FROM outgoing_mail WHERE recipient = ?1 AND attempts > 0")
+                                    "SELECT count(*) FROM mail_outbox WHERE recipient = ?1 AND attempts > 0")
                             .setParameter(1, email).getSingleResult()).longValue() == 1));
         } finally {
             smtp.startSmtp();
         }
         assertTrue(mail(email, "Confirm your e-mail address").body().contains("verify-email?token="));
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                ((Number) entityManager.createNativeQuery("SELECT count(*) FROM outgoing_mail WHERE recipient = ?1")
+                ((Number) entityManager.createNativeQuery("SELECT count(*) FROM mail_outbox WHERE recipient = ?1")
                         .setParameter(1, email).getSingleResult()).longValue() == 0));
     }
 }

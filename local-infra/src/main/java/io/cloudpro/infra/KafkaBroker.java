@@ -69,6 +69,11 @@ public final class KafkaBroker implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The broker's process id, or -1 when it is not running. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     /** Starts the broker process again after {@link #stop()}. */
     public synchronized void start() {
         if (isRunning()) {

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The secrets a local suite needs, made on its first start and kept in its data directory: the
- * token signing key (in production a Kubernetes Secret) and the key of the unsubscribe links.
+ * token signing key (in production a Kubernetes Secret), the key of the unsubscribe links and the
+ * key of the e-mail hashes in the login history.
  */
 public final class LocalSecrets {
 
@@ -37,7 +38,16 @@ public final class LocalSecrets {
     }
 
     public String unsubscribeSecret() {
-        Path file = dir.resolve("newsletter-unsubscribe.secret");
+        return randomSecret("newsletter-unsubscribe.secret");
+    }
+
+    public String emailHashSecret() {
+        return randomSecret("email-hash.secret");
+    }
+
+    /** 256 random bits, made once and kept in {@code name}. */
+    private String randomSecret(String name) {
+        Path file = dir.resolve(name);
         try {
             if (!Files.exists(file)) {
                 byte[] random = new byte[32];

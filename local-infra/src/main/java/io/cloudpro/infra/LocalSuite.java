@@ -83,6 +83,7 @@ public final class LocalSuite implements AutoCloseable {
 
     private final Options options;
     private final long startedAt = System.nanoTime();
+    private final RunFiles runFiles;
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private MailCatcher mail;
@@ -91,6 +92,7 @@ public final class LocalSuite implements AutoCloseable {
 
     private LocalSuite(Options options) {
         this.options = options;
+        this.runFiles = new RunFiles(options.dataDir());
     }
 
     /** Starts everything and returns once every service reports ready; stops what it started if not. */
@@ -132,20 +134,24 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private void startAll() {
+        runFiles.stopLeftovers(line -> step("%s", line));
         requireFreePorts();
+        runFiles.startWatchdog();
         Path logs = options.dataDir().resolve("logs");
         CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(() ->
                 KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), logs.resolve("kafka.log")));
         postgres = PostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort(), true,
                 logs.resolve("postgres.log"));
+        runFiles.record("postgres", postgres.pid());
         Map<String, PostgresServer.DatabaseAccess> databases = new HashMap<>();
         for (Service service : SERVICES) {
             databases.put(service.name(), postgres.ensureDatabase(service.database(), service.database(), LOCAL_DB_PASSWORD));
         }
         step("PostgreSQL %s ready on localhost:%d", postgres.version(), postgres.port());
         kafka = join(kafkaStart);
+        runFiles.record("kafka", kafka.pid());
         step("Kafka ready on %s", kafka.bootstrapServers());
-        mail = MailCatcher.start(options.smtpPort(), options.mailViewerPort());
+        mail = MailCatcher.start(options.smtpPort(), options.mailViewerPort(), options.dataDir().resolve("mail"));
         step("Mail catcher ready: SMTP on localhost:%d, captured mail at %s", mail.smtpPort(), mail.viewerUrl());
         if (options.servicePorts().isEmpty()) {
             return;
@@ -164,17 +170,20 @@ public final class LocalSuite implements AutoCloseable {
             environment.put("DB_PASSWORD", db.password());
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             environment.put("JWT_JWKS_URL", jwksUrl);
+            environment.put("SMTP_HOST", "localhost");
+            environment.put("SMTP_PORT", Integer.toString(mail.smtpPort()));
             if (service.name().equals("identity-service")) {
                 environment.put("JWT_KEYS_DIR", secrets.signingKeysDir().toString());
                 environment.put("NEWSLETTER_UNSUBSCRIBE_SECRET", secrets.unsubscribeSecret());
+                environment.put("EMAIL_HASH_SECRET", secrets.emailHashSecret());
                 environment.put("BOOTSTRAP_ADMIN_EMAIL", LOCAL_ADMIN_EMAIL);
-                environment.put("SMTP_HOST", "localhost");
-                environment.put("SMTP_PORT", Integer.toString(mail.smtpPort()));
             }
             Path jar = options.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-            services.put(service.name(), ServiceProcess.start(service.name(), jar,
+            ServiceProcess process = ServiceProcess.start(service.name(), jar,
                     options.servicePorts().get(service.name()), environment, service.jvmOptions(),
-                    logs.resolve(service.name() + ".log")));
+                    logs.resolve(service.name() + ".log"));
+            runFiles.record("service", process.pid());
+            services.put(service.name(), process);
         }
         step("Starting %s", String.join(", ", services.keySet()));
         List<CompletableFuture<Void>> ready = new ArrayList<>();
@@ -210,20 +219,32 @@ public final class LocalSuite implements AutoCloseable {
                 + String.format(Locale.ROOT, format, args));
     }
 
-    /** Stops the services, then Kafka, then PostgreSQL. */
+    /**
+     * Stops the services (they finish their requests and close their connections), then Kafka, then
+     * PostgreSQL, which the services needed until the end.
+     */
     @Override
     public synchronized void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
-        services.values().parallelStream().forEach(ServiceProcess::close);
+        if (!services.isEmpty()) {
+            services.values().parallelStream().forEach(ServiceProcess::close);
+            step("Services stopped");
+        }
         if (kafka != null) {
             kafka.close();
+            step("Kafka stopped");
         }
         if (mail != null) {
             mail.close();
         }
         if (postgres != null) {
             postgres.close();
+            step("PostgreSQL stopped");
         }
+        runFiles.clear();
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -234,37 +255,53 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    /** The run command: {@code ./run.sh [--reset] [--infra-only]}. */
+    /** The run command: {@code ./run.sh [--reset] [--infra-only] [--only S] [--data-dir D] [--port-offset N]}. */
     public static void main(String[] args) {
         PrintStream out = System.out;
         boolean reset = false;
         boolean infraOnly = false;
-        for (String arg : args) {
-            switch (arg) {
+        List<String> only = null;
+        Path root = Path.of("").toAbsolutePath();
+        Path dataDir = root.resolve(".local");
+        int offset = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
                 case "--reset" -> reset = true;
                 case "--infra-only" -> infraOnly = true;
+                case "--only" -> only = List.of(value(args, ++i).split(","));
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i)).toAbsolutePath();
+                case "--port-offset" -> offset = Integer.parseInt(value(args, ++i));
                 case "--help", "-h" -> {
                     out.println("""
-                            Usage: ./run.sh [--reset] [--infra-only]
+                            Usage: ./run.sh [--reset] [--infra-only] [--only SERVICE,...] [--data-dir DIR] [--port-offset N]
 
                             Starts PostgreSQL, Kafka and the four services on this machine.
-                              --reset       delete the suite's data (.local/) first and start empty
-                              --infra-only  start only PostgreSQL, Kafka and mail, e.g. to run one service
-                                            with ./mvnw -pl <service> quarkus:dev
-                            Ctrl-C stops everything.""");
+                              --reset          delete the suite's data (.local/) first and start empty
+                              --infra-only     start only PostgreSQL, Kafka and mail, e.g. to run one service
+                                               with ./mvnw -pl <service> quarkus:dev
+                              --only S1,S2     start only these services (e.g. identity-service)
+                              --data-dir DIR   keep the data in DIR instead of .local/
+                              --port-offset N  add N to every port, to run a second suite beside the first
+                            Ctrl-C (or SIGTERM to ./run.sh) stops the services, then Kafka, then PostgreSQL.""");
                     return;
                 }
                 default -> {
-                    System.err.println("unknown option " + arg + " (see --help)");
+                    System.err.println("unknown option " + args[i] + " (see --help)");
                     System.exit(2);
                 }
             }
         }
-        Path root = Path.of("").toAbsolutePath();
         Options defaults = Options.defaults(root, out::println);
-        Options options = new Options(root, defaults.dataDir(), defaults.postgresPort(), defaults.kafkaPort(),
-                defaults.smtpPort(), defaults.mailViewerPort(), infraOnly ? Map.of() : defaults.servicePorts(),
-                out::println);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        if (!infraOnly) {
+            for (Map.Entry<String, Integer> service : defaults.servicePorts().entrySet()) {
+                if (only == null || only.contains(service.getKey())) {
+                    ports.put(service.getKey(), service.getValue() + offset);
+                }
+            }
+        }
+        Options options = new Options(root, dataDir, defaults.postgresPort() + offset, defaults.kafkaPort() + offset,
+                defaults.smtpPort() + offset, defaults.mailViewerPort() + offset, ports, out::println);
         if (reset) {
             Directories.deleteRecursively(options.dataDir());
             out.println("Deleted " + options.dataDir() + ": starting with empty databases and topics.");
@@ -273,10 +310,11 @@ public final class LocalSuite implements AutoCloseable {
         LocalSuite suite = new LocalSuite(options);
         // Registered before anything starts, so that Ctrl-C during start-up leaves nothing running.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping services, Kafka and PostgreSQL ...");
+            out.println("Stopping the services, then Kafka, then PostgreSQL ...");
             suite.close();
             out.println("Stopped. Data is kept in " + options.dataDir() + ".");
         }, "suite-stop"));
+        stopWhenOrphaned(out);
         try {
             suite.startAll();
         } catch (RuntimeException e) {
@@ -287,6 +325,39 @@ public final class LocalSuite implements AutoCloseable {
         out.println(suite.describe());
         out.println("Press Ctrl-C to stop.");
         suite.watch(out);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            System.err.println(args[i - 1] + " needs a value (see --help)");
+            System.exit(2);
+        }
+        return args[i];
+    }
+
+    /**
+     * ./run.sh starts the launcher in a session of its own (so that only run.sh gets the terminal's
+     * signals) and forwards Ctrl-C and SIGTERM to it. Should run.sh itself be killed, the launcher
+     * notices its parent is gone and stops everything in order.
+     */
+    private static void stopWhenOrphaned(PrintStream out) {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null) {
+            return;
+        }
+        Thread watcher = new Thread(() -> {
+            while (parent.isAlive()) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            out.println("The launching script went away; stopping.");
+            System.exit(0);
+        }, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** The table of what listens where. */

@@ -8,41 +8,66 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A real SMTP server (GreenMail) that keeps every message instead of delivering it, so that the
  * local suite and the tests send mail for real and nothing leaves the machine. With an HTTP port it
- * also shows the captured mail: a page at {@code /} and JSON at {@code /messages.json}.
+ * also shows the captured mail: a page at {@code /} and JSON at {@code /messages.json}. With a
+ * directory, every message is also kept there as an {@code .eml} file and read back at the next
+ * start, so that captured mail - such as the first admin's activation link - survives a restart.
  */
 public final class MailCatcher implements AutoCloseable {
 
     private GreenMail smtp;
     private final int port;
     private final HttpServer http;
-    /** What arrived before the SMTP server was last stopped. */
+    private final Path store;
+    /** What arrived before the SMTP server was last stopped, or in an earlier run. */
     private final List<Mail> earlier = new ArrayList<>();
+    private int stored;
+    private final ScheduledExecutorService saver;
 
-    private MailCatcher(GreenMail smtp, int port, HttpServer http) {
+    private MailCatcher(GreenMail smtp, int port, HttpServer http, Path store) {
         this.smtp = smtp;
         this.port = port;
         this.http = http;
+        this.store = store;
+        this.saver = store == null ? null : Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "mail-catcher-store");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts SMTP on {@code smtpPort} (0: any free port) and, if {@code httpPort} is not negative, the viewer. */
     public static MailCatcher start(int smtpPort, int httpPort) {
+        return start(smtpPort, httpPort, null);
+    }
+
+    /** The same, keeping captured mail in {@code store} (read back from it at start) when it is not null. */
+    public static MailCatcher start(int smtpPort, int httpPort, Path store) {
         int port = smtpPort > 0 ? smtpPort : FreePorts.find();
         GreenMail smtp = smtp(port);
         HttpServer http = null;
@@ -54,7 +79,11 @@ public final class MailCatcher implements AutoCloseable {
                 throw new UncheckedIOException("cannot serve the mail viewer on port " + httpPort, e);
             }
         }
-        MailCatcher catcher = new MailCatcher(smtp, port, http);
+        MailCatcher catcher = new MailCatcher(smtp, port, http, store);
+        if (store != null) {
+            catcher.loadStored();
+            catcher.saver.scheduleWithFixedDelay(catcher::storeNew, 200, 200, TimeUnit.MILLISECONDS);
+        }
         if (http != null) {
             http.createContext("/messages.json", catcher::serveJson);
             http.createContext("/", catcher::servePage);
@@ -70,9 +99,43 @@ public final class MailCatcher implements AutoCloseable {
     /** Takes the SMTP server away, as an outage would; mail received so far stays readable. */
     public synchronized void stopSmtp() {
         if (smtp != null) {
+            storeNew();
             earlier.addAll(received(smtp));
             smtp.stop();
             smtp = null;
+            stored = 0;
+        }
+    }
+
+    /** Reads the messages an earlier run kept, oldest first. */
+    private void loadStored() {
+        try {
+            Files.createDirectories(store);
+            try (Stream<Path> files = Files.list(store)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        earlier.add(Mail.of(new MimeMessage(Session.getInstance(new Properties()), in)));
+                    }
+                }
+            }
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("cannot read the captured mail in " + store, e);
+        }
+    }
+
+    /** Writes messages received since the last call as {@code .eml} files. */
+    private synchronized void storeNew() {
+        if (smtp == null || store == null) {
+            return;
+        }
+        MimeMessage[] received = smtp.getReceivedMessages();
+        for (; stored < received.length; stored++) {
+            Path file = store.resolve(String.format("%d-%05d.eml", System.currentTimeMillis(), stored));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                received[stored].writeTo(out);
+            } catch (IOException | MessagingException e) {
+                throw new IllegalStateException("cannot keep a captured mail in " + store, e);
+            }
         }
     }
 
@@ -118,6 +181,10 @@ public final class MailCatcher implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (saver != null) {
+            saver.shutdownNow();
+            storeNew();
+        }
         if (http != null) {
             http.stop(0);
         }
@@ -131,7 +198,8 @@ public final class MailCatcher implements AutoCloseable {
 
         static Mail of(MimeMessage message) {
             try {
-                return new Mail(message.getReceivedDate() == null ? Instant.now() : message.getReceivedDate().toInstant(),
+                java.util.Date when = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
+                return new Mail(when == null ? Instant.now() : when.toInstant(),
                         addresses(message.getFrom()).stream().findFirst().orElse(""),
                         addresses(message.getAllRecipients()), message.getSubject(), text(message));
             } catch (MessagingException | IOException e) {

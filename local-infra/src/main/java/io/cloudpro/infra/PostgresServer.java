@@ -27,9 +27,11 @@ public final class PostgresServer implements AutoCloseable {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -47,11 +49,13 @@ public final class PostgresServer implements AutoCloseable {
                     .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
                     // four services with a pool of up to 20 each, plus tools
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("timezone", "UTC");
+                    .setServerConfig("timezone", "UTC")
+                    // no DETAIL lines in the server log: a unique violation's detail quotes the values
+                    .setServerConfig("log_error_verbosity", "terse");
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new PostgresServer(builder.start());
+            return new PostgresServer(builder.start(), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start; its log is " + logFile, e);
         }
@@ -59,6 +63,15 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /** The postmaster's process id (first line of postmaster.pid), or -1 when it cannot be read. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The server's version as PostgreSQL reports it, e.g. "17.6". */

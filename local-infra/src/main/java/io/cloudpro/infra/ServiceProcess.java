@@ -80,6 +80,10 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Resident memory of the service's JVM in bytes (Linux: VmRSS), or -1 where unknown. */
     public long residentMemoryBytes() {
         try {

@@ -109,6 +109,10 @@ class LocalSuiteIT {
                  "address":{"street":"Dorpsstraat 1","postalCode":"5042 CR","city":"Tilburg","country":"NL"}}"""
                 .formatted(email));
         assertEquals(201, registered.statusCode(), registered.body());
+        Matcher confirm = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(awaitMail(email, "Confirm your e-mail").body());
+        assertTrue(confirm.find());
+        assertEquals(204, post(identity + "/api/v1/accounts/verify-email", "{\"token\":\"" + confirm.group(1) + "\"}")
+                .statusCode());
         String customerToken = JSON.readTree(post(identity + "/api/v1/auth/login",
                 "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\"}").body())
                 .path("accessToken").asText();
@@ -117,6 +121,22 @@ class LocalSuiteIT {
         // and a tampered one is refused
         String tampered = adminToken.substring(0, adminToken.length() - 4) + "AAAA";
         assertEquals(401, get(suite.baseUrl("privacy-rights-service") + "/api/v1/operations/outbox", tampered).statusCode());
+
+        // a logout reaches every service within seconds, long before the token would expire
+        HttpResponse<String> logout = HTTP.send(HttpRequest.newBuilder(URI.create(identity + "/api/v1/auth/logout"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, logout.statusCode());
+        Instant loggedOut = Instant.now();
+        for (String service : java.util.List.of("order-service", "privacy-rights-service", "retention-service")) {
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (get(suite.baseUrl(service) + "/api/v1/operations/outbox", adminToken).statusCode() != 401) {
+                assertTrue(Instant.now().isBefore(deadline), service + " still accepts a logged-out session's token");
+                Thread.sleep(200);
+            }
+        }
+        System.out.printf(Locale.ROOT, "REVOCATION: every service refused the logged-out token within %.1f s%n",
+                java.time.Duration.between(loggedOut, Instant.now()).toMillis() / 1000.0);
     }
 
     static MailCatcher.Mail awaitMail(String to, String subject) throws InterruptedException {

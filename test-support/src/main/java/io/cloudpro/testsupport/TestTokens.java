@@ -96,9 +96,16 @@ public final class TestTokens {
         private JsonWebKey signingKey = KEY;
         private String algorithm = AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256;
         private String keyId = KEY.getKeyId();
+        private String sessionId;
 
         public Builder subject(String subject) {
             this.subject = subject;
+            return this;
+        }
+
+        /** The {@code sid} claim: the identity-service session the token belongs to. */
+        public Builder sessionId(String sessionId) {
+            this.sessionId = sessionId;
             return this;
         }
 
@@ -169,6 +176,9 @@ public final class TestTokens {
             claims.setJwtId(UUID.randomUUID().toString());
             claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond() - 5));
             claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
+            if (sessionId != null) {
+                claims.setClaim("sid", sessionId);
+            }
 
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(claims.toJson());

@@ -19,8 +19,6 @@ public interface IdentityConfig {
 
     Tokens tokens();
 
-    Mail mail();
-
     Newsletter newsletter();
 
     Applications applications();
@@ -54,6 +52,13 @@ public interface IdentityConfig {
         /** A session (token family) ends this long after login, however often it is refreshed. */
         @WithDefault("30d")
         Duration sessionTtl();
+
+        /**
+         * A spent refresh token presented again within this window (two tabs, a retried request) gets
+         * a new pair instead of ending the session; later it counts as stolen.
+         */
+        @WithDefault("10s")
+        Duration refreshReuseGrace();
     }
 
     interface Password {
@@ -103,12 +108,9 @@ public interface IdentityConfig {
 
         @WithDefault("1h")
         Duration historyCleanupInterval();
-    }
 
-    interface Mail {
-        /** How often queued mail is handed to the SMTP server. */
-        @WithDefault("1s")
-        Duration sendInterval();
+        /** HMAC key for the e-mail addresses in the login history (EMAIL_HASH_SECRET); a secret. */
+        String emailHashSecret();
     }
 
     interface Tokens {
@@ -117,6 +119,13 @@ public interface IdentityConfig {
 
         @WithDefault("7d")
         Duration activationTtl();
+
+        @WithDefault("1h")
+        Duration passwordResetTtl();
+
+        /** An account whose e-mail address was not confirmed within this time is deleted. */
+        @WithDefault("48h")
+        Duration unconfirmedRegistrationTtl();
     }
 
     interface Newsletter {

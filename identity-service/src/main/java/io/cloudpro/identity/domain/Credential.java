@@ -73,6 +73,11 @@ public class Credential {
     public long version;
 
     public Set<String> roleSet() {
+        return roleSet(roles);
+    }
+
+    /** Roles as stored: comma-separated. */
+    public static Set<String> roleSet(String roles) {
         if (roles == null || roles.isBlank()) {
             return Set.of();
         }
@@ -83,7 +88,8 @@ public class Credential {
         this.roles = String.join(",", new TreeSet<>(roleSet));
     }
 
+    /** Active, with a password, and - for an account owner - a confirmed e-mail address. */
     public boolean canLogIn() {
-        return status == Status.ACTIVE && passwordHash != null;
+        return status == Status.ACTIVE && passwordHash != null && (emailVerified || kind != Kind.OWNER);
     }
 }

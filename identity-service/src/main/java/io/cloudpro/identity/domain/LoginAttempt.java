@@ -18,8 +18,15 @@ import java.util.UUID;
 @Table(name = "login_attempt")
 public class LoginAttempt {
 
-    /** REGISTERED records where an account was created from, so that its first login is not "new". */
-    public enum Outcome { SUCCESS, FAILURE, THROTTLED, REGISTERED }
+    /**
+     * PENDING: the password is being checked (the attempt was reserved first, so that parallel
+     * attempts count). REGISTERED records where an account was created from, so that its first login
+     * is not "new".
+     */
+    public enum Outcome { PENDING, SUCCESS, FAILURE, THROTTLED, REGISTERED }
+
+    /** A login, or a password confirmation (changing password or e-mail, closing the account). */
+    public enum Purpose { LOGIN, CONFIRMATION }
 
     @Id
     public UUID id;
@@ -27,7 +34,7 @@ public class LoginAttempt {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
-    /** SHA-256 of the lower-case e-mail address tried. */
+    /** HMAC-SHA-256, keyed with a server secret, of the lower-case e-mail address tried. */
     @Column(name = "email_hash", nullable = false)
     public String emailHash;
 
@@ -36,6 +43,10 @@ public class LoginAttempt {
 
     @Column(nullable = false)
     public String ip;
+
+    /** What the throttle counts the client as: its IPv4 address or IPv6 /64. */
+    @Column(name = "throttle_key", nullable = false)
+    public String throttleKey;
 
     /** IPv4 /24 or IPv6 /48 that {@link #ip} belongs to, e.g. "203.0.113.0/24". */
     @Column(nullable = false)
@@ -54,4 +65,8 @@ public class LoginAttempt {
 
     @Column(name = "new_location", nullable = false)
     public boolean newLocation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Purpose purpose = Purpose.LOGIN;
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Table(name = "one_time_token")
 public class OneTimeToken {
 
-    public enum Purpose { VERIFY_EMAIL, CHANGE_EMAIL, ACTIVATE }
+    public enum Purpose { VERIFY_EMAIL, CHANGE_EMAIL, ACTIVATE, RESET_PASSWORD }
 
     @Id
     @Column(name = "token_hash")

@@ -2,6 +2,7 @@ package io.cloudpro.identity.mail;
 
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.platform.config.CompanyDetails;
+import io.cloudpro.platform.mail.MailMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
@@ -80,6 +81,23 @@ public class MailTemplates {
 
                 If this was you, there is nothing to do. If not, change your password at once and contact %s.""".formatted(
                 WHEN.format(when), network, userAgent == null ? "unknown" : userAgent, company.email()));
+    }
+
+    public MailMessage passwordReset(String to, String token) {
+        return mail(to, "Choose a new password for " + company.name(), """
+                Someone asked to reset the password of your %s login. Choose a new one here:
+                %s
+
+                The link works once and for one hour; using it logs you out everywhere. If you did not ask
+                for this, ignore this mail - your password stays as it is.""".formatted(company.name(),
+                link("reset-password", token)));
+    }
+
+    public MailMessage passwordChanged(String to) {
+        return mail(to, "Your " + company.name() + " password was changed", """
+                The password of your %s login was just changed with a reset link, and every session was
+                ended. If that was not you, reset it again at once and contact %s.""".formatted(company.name(),
+                company.email()));
     }
 
     public MailMessage newsletterSubscribed(String to, String unsubscribeToken) {

@@ -16,11 +16,15 @@ import java.util.UUID;
 public class IdentityEvents {
 
     public static final String TOPIC = "identity.events";
+    /** Session revocations, read by every service (platform security); a topic of their own. */
+    public static final String SESSIONS_TOPIC = "identity.sessions";
     private static final String PREFIX = "io.cloudpro.identity.";
 
     public static final String ACCOUNT_REGISTERED = PREFIX + "account.registered.v1";
     public static final String ACCOUNT_UPDATED = PREFIX + "account.updated.v1";
     public static final String ACCOUNT_CLOSED = PREFIX + "account.closed.v1";
+    public static final String REGISTRATION_EXPIRED = PREFIX + "account.registration-expired.v1";
+    public static final String SESSION_REVOKED = PREFIX + "session.revoked.v1";
     public static final String LOGIN_NEW_LOCATION = PREFIX + "login.new-location.v1";
     public static final String NEWSLETTER_CONSENT_CHANGED = PREFIX + "newsletter.consent-changed.v1";
     public static final String APPLICATION_SUBMITTED = PREFIX + "application.submitted.v1";
@@ -34,6 +38,18 @@ public class IdentityEvents {
     }
 
     public record AccountClosed(UUID accountId, Instant closedAt) {
+    }
+
+    /** An account whose e-mail address was never confirmed was deleted, with everything it held. */
+    public record RegistrationExpired(UUID accountId, Instant expiredAt) {
+    }
+
+    /**
+     * A session ended: its access tokens must be refused everywhere until {@code tokensExpireBy}, when
+     * the last of them has expired (token lifetime plus the verifiers' clock-skew allowance).
+     * {@code reason} is a code such as {@code logout} or {@code password-changed}.
+     */
+    public record SessionRevoked(UUID sessionId, UUID loginId, String reason, Instant revokedAt, Instant tokensExpireBy) {
     }
 
     /** {@code accountId} is null for staff logins. */
@@ -69,6 +85,14 @@ public class IdentityEvents {
 
     public void accountClosed(AccountClosed event) {
         outbox.publish(TOPIC, ACCOUNT_CLOSED, event.accountId().toString(), event);
+    }
+
+    public void registrationExpired(RegistrationExpired event) {
+        outbox.publish(TOPIC, REGISTRATION_EXPIRED, event.accountId().toString(), event);
+    }
+
+    public void sessionRevoked(SessionRevoked event) {
+        outbox.publish(SESSIONS_TOPIC, SESSION_REVOKED, event.loginId().toString(), event);
     }
 
     public void loginNewLocation(LoginNewLocation event) {

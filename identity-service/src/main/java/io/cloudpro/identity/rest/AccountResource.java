@@ -1,10 +1,10 @@
 package io.cloudpro.identity.rest;
 
-import io.cloudpro.identity.domain.Account;
-import io.cloudpro.identity.domain.Credential;
-import io.cloudpro.identity.repository.CredentialRepository;
+import io.cloudpro.identity.domain.LoginProfile;
 import io.cloudpro.identity.service.AccountService;
+import io.cloudpro.platform.http.RateLimited;
 import io.cloudpro.platform.problem.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,11 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -29,34 +29,34 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @PermitAll
+@SecurityRequirements
 public class AccountResource {
 
     private final AccountService accounts;
-    private final CredentialRepository credentials;
 
-    AccountResource(AccountService accounts, CredentialRepository credentials) {
+    AccountResource(AccountService accounts) {
         this.accounts = accounts;
-        this.credentials = credentials;
     }
 
     @POST
+    @RateLimited(bucket = "registration", perMinute = 10)
     @Operation(summary = "Register a customer account",
-            description = "Creates the account and its owner's login and mails a link to confirm the e-mail address."
-                    + " Company details are optional; Dutch postal codes, VAT and KvK numbers are checked.")
+            description = "Creates the account and its owner's login and mails a link to confirm the e-mail address;"
+                    + " the login works once the address is confirmed, and a registration not confirmed within 48"
+                    + " hours is deleted. Company details are optional; Dutch postal codes, VAT and KvK numbers are checked.")
     @APIResponse(responseCode = "201", description = "Created; Location is /api/v1/me",
-            content = @Content(schema = @Schema(implementation = AccountDtos.Profile.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountDtos.Profile.class)))
     @APIResponse(responseCode = "409", description = "The e-mail address already has a login (type email-taken)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull AccountDtos.RegisterRequest request, HttpServerRequest http) {
-        Account account = accounts.register(request, ClientInfos.of(http));
-        Credential owner = credentials.findById(account.id);
-        return Response.created(URI.create("/api/v1/me")).entity(MeResource.profile(owner, account)).build();
+        LoginProfile registered = accounts.register(request.toDomain(), ClientInfos.of(http));
+        return Response.created(URI.create("/api/v1/me"))
+                .entity(AccountDtos.Profile.of(registered.login(), registered.account())).build();
     }
 
     @POST
     @Path("/verify-email")
+    @RateLimited(bucket = "verify-email", perMinute = 20)
     @Operation(summary = "Confirm an e-mail address", description = "With the token from the mailed link; also"
             + " completes a change of e-mail address.")
     @APIResponse(responseCode = "204", description = "Confirmed")
@@ -68,6 +68,7 @@ public class AccountResource {
 
     @POST
     @Path("/resend-verification")
+    @RateLimited(bucket = "resend-verification", perMinute = 5)
     @Operation(summary = "Mail a new confirmation link",
             description = "Always answers 202, whether or not the address has an unconfirmed login.")
     @APIResponse(responseCode = "202", description = "Accepted")

@@ -4,13 +4,14 @@ import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.JobApplication;
 import io.cloudpro.identity.security.CurrentLogin;
 import io.cloudpro.identity.service.ApplicationService;
+import io.cloudpro.platform.http.RateLimited;
 import io.cloudpro.platform.problem.Problem;
 import io.cloudpro.platform.problem.ProblemException;
-import io.cloudpro.platform.rest.Page;
+import io.cloudpro.platform.paging.Page;
 import io.cloudpro.platform.security.Roles;
+import io.cloudpro.platform.validation.SingleLine;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -86,17 +88,20 @@ public class ApplicationResource {
 
     @POST
     @PermitAll
+    @SecurityRequirements
+    @RateLimited(bucket = "applications", perMinute = 5)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Apply for a vacancy", description = "multipart/form-data with the fields below and the CV"
             + " as a PDF file (part 'cv', at most 5 MB). A rejected application is deleted four weeks after the"
             + " decision, or after a year with keepOnFileConsent=true.")
-    @APIResponse(responseCode = "201", description = "Received")
+    @APIResponse(responseCode = "201", description = "Received",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields or not a PDF",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response apply(@RestForm @NotBlank @Size(max = 100) String firstName,
-                          @RestForm @NotBlank @Size(max = 100) String lastName,
+    public Response apply(@RestForm @NotBlank @Size(max = 100) @SingleLine String firstName,
+                          @RestForm @NotBlank @Size(max = 100) @SingleLine String lastName,
                           @RestForm @NotBlank @Size(max = 254) @Email(regexp = AccountDtos.EMAIL) String email,
-                          @RestForm @NotBlank @Size(max = 100) String vacancy,
+                          @RestForm @NotBlank @Size(max = 100) @SingleLine String vacancy,
                           @RestForm @NotBlank @Size(max = 10000) String motivation,
                           @RestForm @Size(max = 500) String portfolioUrl,
                           @RestForm @DefaultValue("false") boolean keepOnFileConsent,
@@ -110,12 +115,11 @@ public class ApplicationResource {
 
     @GET
     @RolesAllowed(Roles.RECRUITER)
-    @Transactional
     @Operation(summary = "Applications, newest first", description = "Optionally only those with a status.")
+    @APIResponse(responseCode = "200", description = "One page of applications")
     public Page<Summary> list(@QueryParam("status") JobApplication.Status status,
                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        currentLogin.require();
         return applications.list(status, page, size).map(a -> new Summary(a.id, a.firstName, a.lastName, a.vacancy,
                 a.status.name(), a.submittedAt, a.decidedAt));
     }
@@ -123,10 +127,12 @@ public class ApplicationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.RECRUITER)
-    @Transactional
     @Operation(summary = "One application")
+    @APIResponse(responseCode = "200", description = "The application",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "404", description = "No such application",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Detail get(@PathParam("id") UUID id) {
-        currentLogin.require();
         return detail(applications.get(id));
     }
 
@@ -134,13 +140,15 @@ public class ApplicationResource {
     @Path("/{id}/cv")
     @RolesAllowed(Roles.RECRUITER)
     @Produces("application/pdf")
-    @Transactional
     @Operation(summary = "The applicant's CV (PDF)")
+    @APIResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such application",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cv(@PathParam("id") UUID id) {
-        currentLogin.require();
-        JobApplication application = applications.get(id);
-        return Response.ok(applications.cv(id).content, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + application.cvFileName + "\"")
+        ApplicationService.WithCv found = applications.cv(id);
+        return Response.ok(found.cv(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + found.application().cvFileName + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
@@ -152,6 +160,10 @@ public class ApplicationResource {
     @Operation(summary = "Decide: hired or rejected", description = "Once per application (409 after that). A"
             + " rejection is mailed with the date by which the application will be deleted; application.decided"
             + " carries that date for retention-service.")
+    @APIResponse(responseCode = "200", description = "The decided application",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "409", description = "Decided before (type already-decided)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Detail decide(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
         return detail(applications.decide(currentLogin.require(), id, decision.decision()));
     }

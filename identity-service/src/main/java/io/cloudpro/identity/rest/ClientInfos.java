@@ -1,6 +1,7 @@
 package io.cloudpro.identity.rest;
 
 import io.cloudpro.identity.service.ClientInfo;
+import io.cloudpro.platform.http.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Reads the client's address and user agent; behind trusted proxies Quarkus has applied X-Forwarded-For. */
@@ -10,7 +11,7 @@ final class ClientInfos {
     }
 
     static ClientInfo of(HttpServerRequest request) {
-        String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new ClientInfo(ip, request.getHeader("User-Agent"));
+        ClientAddress address = ClientAddress.of(request);
+        return new ClientInfo(address.ip(), address.throttleKey(), request.getHeader("User-Agent"));
     }
 }

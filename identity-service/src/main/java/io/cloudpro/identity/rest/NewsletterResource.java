@@ -1,6 +1,7 @@
 package io.cloudpro.identity.rest;
 
 import io.cloudpro.identity.service.NewsletterService;
+import io.cloudpro.platform.http.RateLimited;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.Map;
 @Path("/api/v1/newsletter")
 @Tag(name = "Newsletter")
 @PermitAll
+@SecurityRequirements
 public class NewsletterResource {
 
     private final NewsletterService newsletter;
@@ -28,6 +31,7 @@ public class NewsletterResource {
 
     @POST
     @Path("/unsubscribe")
+    @RateLimited(bucket = "unsubscribe", perMinute = 20)
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Unsubscribe with the link from a newsletter",

@@ -2,7 +2,9 @@ package io.cloudpro.identity.rest;
 
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.service.StaffService;
+import io.cloudpro.platform.problem.Problem;
 import io.cloudpro.platform.security.Roles;
+import io.cloudpro.platform.validation.SingleLine;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,8 +50,8 @@ public class StaffResource {
 
     @Schema(name = "NewStaffMember")
     public record NewStaffMember(@NotBlank @Size(max = 254) @Email(regexp = AccountDtos.EMAIL) String email,
-                                 @NotBlank @Size(max = 100) String firstName,
-                                 @NotBlank @Size(max = 100) String lastName,
+                                 @NotBlank @Size(max = 100) @SingleLine String firstName,
+                                 @NotBlank @Size(max = 100) @SingleLine String lastName,
                                  @NotEmpty @Schema(examples = "[\"support\"]") Set<String> roles) {
     }
 
@@ -67,6 +70,8 @@ public class StaffResource {
 
     @GET
     @Operation(summary = "All staff logins")
+    @APIResponse(responseCode = "200", description = "The staff",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffList.class)))
     public StaffList list() {
         return new StaffList(staff.list().stream().map(StaffResource::view).toList());
     }
@@ -74,7 +79,10 @@ public class StaffResource {
     @POST
     @Operation(summary = "Create a staff login", description = "Roles: support, privacy-officer, recruiter, admin."
             + " The person gets a mailed link to choose their password; there is no default password.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffMember.class)))
+    @APIResponse(responseCode = "409", description = "The e-mail address already has a login (type email-taken)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull NewStaffMember request) {
         Credential created = staff.create(request.email(), request.firstName(), request.lastName(), request.roles());
         return Response.created(URI.create("/api/v1/staff/" + created.id)).entity(view(created)).build();
@@ -82,7 +90,14 @@ public class StaffResource {
 
     @PUT
     @Path("/{id}/roles")
-    @Operation(summary = "Set a staff member's roles", description = "The last admin keeps the admin role (409).")
+    @Operation(summary = "Set a staff member's roles", description = "The last admin keeps the admin role (409)."
+            + " Taking a role away ends the member's sessions at every service.")
+    @APIResponse(responseCode = "200", description = "The staff member with the new roles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffMember.class)))
+    @APIResponse(responseCode = "404", description = "No such staff member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "This is the last admin (type last-admin)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public StaffMember setRoles(@PathParam("id") UUID id, @Valid @NotNull RolesRequest request) {
         return view(staff.setRoles(id, request.roles()));
     }
@@ -91,6 +106,10 @@ public class StaffResource {
     @Path("/{id}")
     @Operation(summary = "End a staff login", description = "Its sessions end at once. The last admin stays (409).")
     @APIResponse(responseCode = "204", description = "Ended")
+    @APIResponse(responseCode = "404", description = "No such staff member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "This is the last admin (type last-admin)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void revoke(@PathParam("id") UUID id) {
         staff.revoke(id);
     }

@@ -1,16 +1,13 @@
 package io.cloudpro.identity.rest;
 
-import io.cloudpro.identity.domain.Account;
 import io.cloudpro.identity.domain.AccountAccess;
-import io.cloudpro.identity.domain.Credential;
-import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.identity.security.CurrentLogin;
 import io.cloudpro.identity.service.AccountService;
 import io.cloudpro.identity.service.SupportService;
-import io.cloudpro.platform.rest.Page;
+import io.cloudpro.platform.problem.Problem;
+import io.cloudpro.platform.paging.Page;
 import io.cloudpro.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,7 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -41,12 +40,10 @@ public class SupportResource {
 
     private final SupportService support;
     private final CurrentLogin currentLogin;
-    private final CredentialRepository credentials;
 
-    SupportResource(SupportService support, CurrentLogin currentLogin, CredentialRepository credentials) {
+    SupportResource(SupportService support, CurrentLogin currentLogin) {
         this.support = support;
         this.currentLogin = currentLogin;
-        this.credentials = credentials;
     }
 
     @Schema(name = "AccountSummary")
@@ -71,22 +68,28 @@ public class SupportResource {
 
     @GET
     @RolesAllowed(Roles.SUPPORT)
-    @Transactional
     @Operation(summary = "Search accounts", description = "By owner e-mail, name or postal code (at least 3"
             + " characters). The reason is required and recorded for every account found.")
+    @APIResponse(responseCode = "200", description = "One page of matching accounts")
+    @APIResponse(responseCode = "400", description = "No reason, or too short a search",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AccountSummary> search(@QueryParam("q") String query, @QueryParam("reason") String reason,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        Credential staff = currentLogin.require();
-        return support.search(staff, query, reason, page, size).map(a -> new AccountSummary(a.id, a.firstName,
-                a.lastName, ownerEmail(a), a.postalCode, a.status.name(), a.createdAt));
+        return support.search(currentLogin.require(), query, reason, page, size).map(view -> new AccountSummary(
+                view.account().id, view.account().firstName, view.account().lastName,
+                view.owner() == null ? null : view.owner().email, view.account().postalCode,
+                view.account().status.name(), view.account().createdAt));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.SUPPORT)
-    @Transactional
     @Operation(summary = "View an account", description = "The reason is required and recorded.")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AccountDetail view(@PathParam("id") UUID id, @QueryParam("reason") String reason) {
         return detail(support.view(currentLogin.require(), id, reason));
     }
@@ -94,8 +97,10 @@ public class SupportResource {
     @POST
     @Path("/{id}/lock")
     @RolesAllowed(Roles.SUPPORT)
-    @Transactional
-    @Operation(summary = "Lock an account", description = "No login of the account works and every session ends until unlocked.")
+    @Operation(summary = "Lock an account", description = "No login of the account works and every session ends"
+            + " (at every service, within seconds) until unlocked.")
+    @APIResponse(responseCode = "200", description = "The locked account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountDetail.class)))
     public AccountDetail lock(@PathParam("id") UUID id, @Valid @NotNull Reason reason) {
         return detail(support.lock(currentLogin.require(), id, reason.reason()));
     }
@@ -103,8 +108,9 @@ public class SupportResource {
     @POST
     @Path("/{id}/unlock")
     @RolesAllowed(Roles.SUPPORT)
-    @Transactional
     @Operation(summary = "Unlock an account")
+    @APIResponse(responseCode = "200", description = "The unlocked account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountDetail.class)))
     public AccountDetail unlock(@PathParam("id") UUID id, @Valid @NotNull Reason reason) {
         return detail(support.unlock(currentLogin.require(), id, reason.reason()));
     }
@@ -112,25 +118,21 @@ public class SupportResource {
     @GET
     @Path("/{id}/access-log")
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
-    @Transactional
     @Operation(summary = "Who looked at an account", description = "Every staff search hit, view, lock and unlock.")
+    @APIResponse(responseCode = "200", description = "One page of the record, newest first")
     public Page<AccessEntry> accessLog(@PathParam("id") UUID id,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        currentLogin.require();
         return support.accessLog(id, page, size).map(SupportResource::entry);
     }
 
-    private AccountDetail detail(Account a) {
-        Credential owner = credentials.findOwner(a.id).orElseThrow();
-        return new AccountDetail(a.id, a.firstName, a.lastName, owner.email, owner.emailVerified,
-                AccountService.addressOf(a), a.phone, AccountService.companyOf(a), a.newsletterSubscribed,
+    private static AccountDetail detail(SupportService.AccountView view) {
+        var a = view.account();
+        return new AccountDetail(a.id, a.firstName, a.lastName, view.owner().email, view.owner().emailVerified,
+                AccountDtos.Address.of(AccountService.addressOf(a)), a.phone,
+                AccountDtos.Company.of(AccountService.companyOf(a)), a.newsletterSubscribed,
                 a.status.name(), a.createdAt, a.closedAt,
-                credentials.findMembers(a.id).stream().map(MeResource::member).toList());
-    }
-
-    private String ownerEmail(Account a) {
-        return credentials.findOwner(a.id).map(c -> c.email).orElse(null);
+                view.members().stream().map(AccountDtos.Member::of).toList());
     }
 
     private static AccessEntry entry(AccountAccess access) {

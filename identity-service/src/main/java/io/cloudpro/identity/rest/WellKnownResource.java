@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 @Path("/.well-known")
 @Tag(name = "Keys", description = "Token verification keys and issuer metadata")
 @PermitAll
+@SecurityRequirements
 public class WellKnownResource {
 
     private final SigningKeys keys;

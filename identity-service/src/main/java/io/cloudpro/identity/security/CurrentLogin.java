@@ -1,71 +1,30 @@
 package io.cloudpro.identity.security;
 
-import io.cloudpro.identity.domain.Credential;
-import io.cloudpro.identity.domain.Session;
-import io.cloudpro.identity.repository.CredentialRepository;
-import io.cloudpro.identity.repository.SessionRepository;
+import io.cloudpro.identity.domain.Caller;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.problem.ProblemType;
-import io.cloudpro.platform.time.Timestamps;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The login behind the current request. Unlike the other services, which trust a valid token until
- * it expires, identity-service also checks that the token's session is still open and the login
- * still active: a logout, a revoked membership or a closed account takes effect at once here.
+ * The caller of the current request, as {@link LiveSessionCheck} found it: a live login of an open
+ * session. Every authenticated endpoint of identity-service gets its caller here.
  */
 @RequestScoped
 public class CurrentLogin {
 
-    private final JsonWebToken jwt;
-    private final CredentialRepository credentials;
-    private final SessionRepository sessions;
-    private Credential credential;
+    private final SecurityIdentity identity;
 
-    CurrentLogin(JsonWebToken jwt, CredentialRepository credentials, SessionRepository sessions) {
-        this.jwt = jwt;
-        this.credentials = credentials;
-        this.sessions = sessions;
+    CurrentLogin(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
-    /** The caller's live login; 401 if its session or the login itself has ended. */
-    public Credential require() {
-        if (credential == null) {
-            UUID id = parse(jwt.getSubject()).orElseThrow(CurrentLogin::ended);
-            sessionId().ifPresent(sid -> {
-                Session session = sessions.findById(sid);
-                if (session == null || !session.isActive(Timestamps.now()) || !session.credentialId.equals(id)) {
-                    throw ended();
-                }
-            });
-            Credential found = credentials.findById(id);
-            if (found == null || found.status != Credential.Status.ACTIVE) {
-                throw ended();
-            }
-            credential = found;
+    /** The caller; 401 when the request carries no live session. */
+    public Caller require() {
+        Caller caller = identity.isAnonymous() ? null : identity.getAttribute(LiveSessionCheck.CALLER);
+        if (caller == null) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "Your session has ended; log in again.");
         }
-        return credential;
-    }
-
-    /** The session named by the token's {@code sid}, if it has one. */
-    public Optional<UUID> sessionId() {
-        Object sid = jwt.getClaim(AccessTokens.SESSION_CLAIM);
-        return sid == null ? Optional.empty() : parse(sid.toString());
-    }
-
-    private static Optional<UUID> parse(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static ProblemException ended() {
-        return new ProblemException(ProblemType.UNAUTHORIZED, "Your session has ended; log in again.");
+        return caller;
     }
 }

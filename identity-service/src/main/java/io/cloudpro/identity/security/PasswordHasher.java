@@ -6,6 +6,9 @@ import io.cloudpro.platform.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -26,6 +29,10 @@ import java.util.regex.Pattern;
  * flood of logins queues instead of exhausting memory, and each instance keeps its memory for the
  * next hash instead of making garbage. {@code identity_password_hash_seconds} times the hashing,
  * {@code identity_password_hash_wait_seconds} the queueing.
+ * <p>
+ * A hash never runs inside a database transaction: it would hold a pooled connection (and any row
+ * locks) for tens of milliseconds per login. The hasher refuses to, so that a code path that does
+ * it fails in the tests rather than slowly in production.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -47,10 +54,12 @@ public class PasswordHasher {
     private final SecureRandom random = new SecureRandom();
     private final Timer hashTimer;
     private final Timer waitTimer;
-    /** A hash of a random password, compared against when there is no real one, to take the same time. */
+    /** A hash of nothing, compared against when there is no real one, to take the same time. */
     private final String decoy;
+    private final TransactionManager transactions;
 
-    PasswordHasher(IdentityConfig config, MeterRegistry meters) {
+    PasswordHasher(IdentityConfig config, MeterRegistry meters, TransactionManager transactions) {
+        this.transactions = transactions;
         IdentityConfig.Password p = config.password();
         this.hashTimer = Timer.builder("identity.password.hash").description("argon2id computation").register(meters);
         this.waitTimer = Timer.builder("identity.password.hash.wait").description("wait for a hashing slot").register(meters);
@@ -66,9 +75,13 @@ public class PasswordHasher {
         for (int i = 0; i < slots; i++) {
             pool.add(new Argon2id()); // memory is allocated at first use
         }
-        byte[] randomPassword = new byte[24];
-        random.nextBytes(randomPassword);
-        this.decoy = hash(B64.encodeToString(randomPassword));
+        // a well-formed hash of nothing: verifying against it costs exactly what a real one costs
+        byte[] salt = new byte[16];
+        byte[] nothing = new byte[32];
+        random.nextBytes(salt);
+        random.nextBytes(nothing);
+        this.decoy = "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(nothing);
     }
 
     /** A new PHC string for {@code password} with the configured parameters and a fresh salt. */
@@ -93,11 +106,6 @@ public class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    /** Spends the time of one verification without a real hash (unknown address, locked login). */
-    public void verifyNothing(String password) {
-        verify(password, decoy);
-    }
-
     /** Whether {@code phc} was made with other parameters than the configured ones. */
     public boolean needsRehash(String phc) {
         Matcher m = PHC.matcher(phc);
@@ -111,6 +119,7 @@ public class PasswordHasher {
     }
 
     private byte[] argon2(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+        requireNoTransaction();
         long waitStart = System.nanoTime();
         Argon2id argon2 = takeFromPool();
         long start = System.nanoTime();
@@ -120,6 +129,16 @@ public class PasswordHasher {
         } finally {
             pool.add(argon2);
             hashTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void requireNoTransaction() {
+        try {
+            if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                throw new IllegalStateException("a password hash was about to run inside a database transaction");
+            }
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,16 +1,16 @@
 package io.cloudpro.identity.service;
 
 import io.cloudpro.identity.config.IdentityConfig;
-import io.cloudpro.identity.domain.Credential;
+import io.cloudpro.identity.domain.Caller;
 import io.cloudpro.identity.domain.JobApplication;
 import io.cloudpro.identity.domain.JobApplicationCv;
-import io.cloudpro.identity.mail.MailOutbox;
 import io.cloudpro.identity.mail.MailTemplates;
+import io.cloudpro.platform.mail.MailOutbox;
 import io.cloudpro.identity.messaging.IdentityEvents;
 import io.cloudpro.identity.repository.JobApplicationCvRepository;
 import io.cloudpro.identity.repository.JobApplicationRepository;
 import io.cloudpro.platform.problem.ProblemException;
-import io.cloudpro.platform.rest.Page;
+import io.cloudpro.platform.paging.Page;
 import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -74,11 +74,13 @@ public class ApplicationService {
         return application;
     }
 
+    @Transactional
     public Page<JobApplication> list(JobApplication.Status status, int page, int size) {
         var query = applications.byStatus(status);
         return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 
+    @Transactional
     public JobApplication get(UUID id) {
         JobApplication application = applications.findById(id);
         if (application == null) {
@@ -87,14 +89,19 @@ public class ApplicationService {
         return application;
     }
 
-    public JobApplicationCv cv(UUID id) {
-        get(id);
-        return cvs.findById(id);
+    /** The application with its CV. */
+    public record WithCv(JobApplication application, byte[] cv) {
+    }
+
+    @Transactional
+    public WithCv cv(UUID id) {
+        JobApplication application = get(id);
+        return new WithCv(application, cvs.findById(id).content);
     }
 
     /** Hired or rejected, once. A rejection tells the applicant when their data will be gone. */
     @Transactional
-    public JobApplication decide(Credential recruiter, UUID id, JobApplication.Status decision) {
+    public JobApplication decide(Caller recruiter, UUID id, JobApplication.Status decision) {
         if (decision != JobApplication.Status.HIRED && decision != JobApplication.Status.REJECTED) {
             throw ProblemException.invalidField("decision", "must be HIRED or REJECTED");
         }
@@ -106,7 +113,7 @@ public class ApplicationService {
         Instant now = Timestamps.now();
         application.status = decision;
         application.decidedAt = now;
-        application.decidedBy = recruiter.id;
+        application.decidedBy = recruiter.loginId();
         if (decision == JobApplication.Status.REJECTED) {
             application.retainUntil = now.plus(application.keepOnFileConsent ? config.keepOnFile()
                     : config.retainAfterRejection());

@@ -6,22 +6,20 @@ import io.cloudpro.identity.domain.LoginAttempt;
 import io.cloudpro.identity.domain.OneTimeToken;
 import io.cloudpro.identity.domain.RefreshToken;
 import io.cloudpro.identity.domain.Session;
-import io.cloudpro.identity.mail.MailOutbox;
 import io.cloudpro.identity.mail.MailTemplates;
 import io.cloudpro.identity.messaging.IdentityEvents;
 import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.identity.repository.LoginStore;
 import io.cloudpro.identity.repository.RefreshTokenRepository;
 import io.cloudpro.identity.repository.SessionRepository;
-import io.cloudpro.identity.security.Networks;
 import io.cloudpro.identity.security.OpaqueTokens;
 import io.cloudpro.identity.security.PasswordHasher;
+import io.cloudpro.platform.mail.MailOutbox;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +27,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Login, token refresh, logout and first password for invited logins.
+ * Login, token refresh, logout, first passwords for invited logins, and password reset.
  * <p>
- * A login computes exactly one argon2id hash whatever happens - unknown address, wrong password,
- * locked login, throttled address - and answers every failure alike, so neither the answer nor its
- * timing tells whether an address has an account. The hash runs outside any database transaction.
+ * A login that is not throttled computes exactly one argon2id hash whatever happens - unknown
+ * address, wrong password, locked or unconfirmed login - and answers every such failure alike, so
+ * neither the answer nor its timing tells whether an address has an account. A throttled login is
+ * refused with 429 before any hash, alike for known and unknown addresses. No hash runs inside a
+ * database transaction.
  */
 @ApplicationScoped
 public class AuthService {
@@ -43,99 +43,68 @@ public class AuthService {
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
+    private final PasswordChecks passwordChecks;
     private final Sessions sessionFactory;
     private final OneTimeTokens oneTimeTokens;
     private final IdentityEvents events;
     private final MailOutbox mail;
     private final MailTemplates templates;
-    private final LoginThrottle throttle;
-    private final Duration newLocationWindow;
+    private final Duration refreshReuseGrace;
 
     AuthService(CredentialRepository credentials, LoginStore loginStore, SessionRepository sessions,
-                RefreshTokenRepository refreshTokens, PasswordHasher hasher, Sessions sessionFactory,
-                OneTimeTokens oneTimeTokens, IdentityEvents events, MailOutbox mail, MailTemplates templates,
-                IdentityConfig config) {
+                RefreshTokenRepository refreshTokens, PasswordHasher hasher, PasswordChecks passwordChecks,
+                Sessions sessionFactory, OneTimeTokens oneTimeTokens, IdentityEvents events, MailOutbox mail,
+                MailTemplates templates, IdentityConfig config) {
         this.credentials = credentials;
         this.loginStore = loginStore;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
+        this.passwordChecks = passwordChecks;
         this.sessionFactory = sessionFactory;
         this.oneTimeTokens = oneTimeTokens;
         this.events = events;
         this.mail = mail;
         this.templates = templates;
-        this.throttle = new LoginThrottle(config.login());
-        this.newLocationWindow = config.login().newLocationWindow();
+        this.refreshReuseGrace = config.jwt().refreshReuseGrace();
     }
 
     public Sessions.TokenPair login(String email, String password, ClientInfo client) {
-        String address = Emails.normalise(email);
-        String emailHash = Emails.hash(address);
-        String network = Networks.of(client.ip());
-        Instant now = Timestamps.now();
-        // One statement before the hash, one after it; the hash (tens of ms) holds no connection.
-        LoginStore.Context context = loginStore.context(address, emailHash, now.minus(LoginThrottle.ADDRESS_WINDOW),
-                client.ip(), now.minus(LoginThrottle.IP_WINDOW), network, now.minus(newLocationWindow),
-                throttle.maxChecksPerHour());
-        Credential login = context.login();
-        boolean throttled = throttle.blockedUntil(context.history(), now) != null;
-        boolean success;
-        if (throttled) {
-            hasher.verifyNothing(password);
-            success = false;
-        } else {
-            // verify() against a null or unreadable hash still costs one full hash
-            boolean matches = hasher.verify(password, login == null ? null : login.passwordHash);
-            success = matches && login.canLogIn();
-        }
-        LoginAttempt attempt = attempt(emailHash, login == null ? null : login.id, client, network,
-                throttled ? LoginAttempt.Outcome.THROTTLED : success ? LoginAttempt.Outcome.SUCCESS : LoginAttempt.Outcome.FAILURE,
-                !throttled, now);
-        if (!success) {
-            loginStore.recordFailure(attempt);
+        PasswordChecks.Checked checked = passwordChecks.check(email, password, client, LoginAttempt.Purpose.LOGIN);
+        Credential login = checked.login();
+        if (!checked.matches() || !login.canLogIn()) {
+            passwordChecks.failed(checked);
             throw invalidCredentials();
         }
-
-        attempt.newLocation = !context.knownNetwork();
+        Instant now = Timestamps.now();
+        boolean newLocation = !checked.knownNetwork();
         Session session = sessionFactory.newSession(login, now);
         Sessions.NewRefreshToken refresh = sessionFactory.newRefreshToken(session, now);
+        // the configured cost went up since this hash was made: replace it (hashed before the transaction)
         String rehash = hasher.needsRehash(login.passwordHash) ? hasher.hash(password) : null;
-        if (rehash == null && !attempt.newLocation) {
-            loginStore.recordSuccess(attempt, session, refresh.row()); // the usual case: one statement
-        } else {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (rehash != null) {
-                    // the configured cost went up since this hash was made
-                    credentials.update("passwordHash = ?1 WHERE id = ?2", rehash, login.id);
-                }
-                loginStore.recordSuccess(attempt, session, refresh.row());
-                if (attempt.newLocation) {
-                    mail.send(templates.newLocation(login.email, now, attempt.network, attempt.userAgent));
-                    events.loginNewLocation(new IdentityEvents.LoginNewLocation(login.accountId, login.id,
-                            attempt.network, now));
-                }
-            });
+        if (rehash == null && !newLocation) {
+            loginStore.recordSuccess(checked.attempt().id, false, session, refresh.row()); // the usual case: one statement
+            return sessionFactory.pair(login, session, refresh, now);
         }
+        QuarkusTransaction.requiringNew().run(() -> {
+            loginStore.recordSuccess(checked.attempt().id, newLocation, session, refresh.row());
+            if (rehash != null) {
+                credentials.update("passwordHash = ?1 WHERE id = ?2", rehash, login.id);
+            }
+            if (newLocation) {
+                mail.send(templates.newLocation(login.email, now, checked.attempt().network, client.userAgent()));
+                events.loginNewLocation(new IdentityEvents.LoginNewLocation(login.accountId, login.id,
+                        checked.attempt().network, now));
+            }
+        });
         return sessionFactory.pair(login, session, refresh, now);
     }
 
-    private static LoginAttempt attempt(String emailHash, UUID credentialId, ClientInfo client, String network,
-                                        LoginAttempt.Outcome outcome, boolean passwordChecked, Instant now) {
-        LoginAttempt attempt = new LoginAttempt();
-        attempt.id = UUID.randomUUID();
-        attempt.occurredAt = now;
-        attempt.emailHash = emailHash;
-        attempt.credentialId = credentialId;
-        attempt.ip = client.ip();
-        attempt.network = network;
-        attempt.userAgent = client.userAgent();
-        attempt.outcome = outcome;
-        attempt.passwordChecked = passwordChecked;
-        return attempt;
-    }
-
-    /** Spends a refresh token for a new pair; a token used twice ends its whole session. */
+    /**
+     * Spends a refresh token for a new pair. A token presented again within the grace window (two
+     * tabs refreshing at once, a retried request) gets a pair of its own; presented later, it was
+     * copied, and its whole session ends.
+     */
     public Sessions.TokenPair refresh(String refreshToken) {
         Instant now = Timestamps.now();
         Sessions.TokenPair pair = QuarkusTransaction.requiringNew().call(() -> {
@@ -144,16 +113,18 @@ public class AuthService {
                 return null;
             }
             Session session = sessions.findById(row.sessionId, LockModeType.PESSIMISTIC_WRITE);
-            if (row.spentAt != null) {
+            if (row.spentAt != null && now.isAfter(row.spentAt.plus(refreshReuseGrace))) {
                 // A spent token came back: it was copied. Whoever holds the family loses it.
-                session.revoke(now, "refresh-token-reuse");
+                sessionFactory.revoke(session, "refresh-token-reuse");
                 return null;
             }
             Credential login = credentials.findById(session.credentialId);
             if (!session.isActive(now) || login.status != Credential.Status.ACTIVE) {
                 return null;
             }
-            row.spentAt = now;
+            if (row.spentAt == null) {
+                row.spentAt = now;
+            }
             return sessionFactory.rotate(login, session, now);
         });
         if (pair == null) {
@@ -164,35 +135,67 @@ public class AuthService {
     }
 
     /** Ends the session of a refresh token and/or a session id; unknown ones are ignored. */
-    @Transactional
     public void logout(String refreshToken, UUID sessionId) {
-        Instant now = Timestamps.now();
-        if (refreshToken != null) {
-            RefreshToken row = refreshTokens.findById(OpaqueTokens.hash(refreshToken));
-            if (row != null) {
-                sessions.findById(row.sessionId).revoke(now, "logout");
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (refreshToken != null) {
+                RefreshToken row = refreshTokens.findById(OpaqueTokens.hash(refreshToken));
+                if (row != null) {
+                    sessionFactory.revoke(sessions.findById(row.sessionId), "logout");
+                }
             }
-        }
-        if (sessionId != null) {
-            Session session = sessions.findById(sessionId);
-            if (session != null) {
-                session.revoke(now, "logout");
+            if (sessionId != null) {
+                Session session = sessions.findById(sessionId);
+                if (session != null) {
+                    sessionFactory.revoke(session, "logout");
+                }
             }
-        }
+        });
     }
 
     /** An invited member or new staff member chooses a first password with their mailed link. */
-    @Transactional
     public void activate(String token, String password) {
-        OneTimeToken row = oneTimeTokens.redeem(token, Set.of(OneTimeToken.Purpose.ACTIVATE));
-        Credential login = credentials.findById(row.credentialId);
-        if (login.status != Credential.Status.PENDING) {
-            throw new ProblemException(IdentityProblems.INVALID_TOKEN, "This login was activated already or has ended.");
-        }
-        login.passwordHash = hasher.hash(password);
-        login.status = Credential.Status.ACTIVE;
-        login.emailVerified = true; // the link reached the mailbox
-        login.updatedAt = Timestamps.now();
+        QuarkusTransaction.requiringNew().run(() -> oneTimeTokens.check(token, Set.of(OneTimeToken.Purpose.ACTIVATE)));
+        String hash = hasher.hash(password);
+        QuarkusTransaction.requiringNew().run(() -> {
+            OneTimeToken row = oneTimeTokens.redeem(token, Set.of(OneTimeToken.Purpose.ACTIVATE));
+            Credential login = credentials.findById(row.credentialId);
+            if (login.status != Credential.Status.PENDING) {
+                throw new ProblemException(IdentityProblems.INVALID_TOKEN, "This login was activated already or has ended.");
+            }
+            login.passwordHash = hash;
+            login.status = Credential.Status.ACTIVE;
+            login.emailVerified = true; // the link reached the mailbox
+            login.updatedAt = Timestamps.now();
+        });
+    }
+
+    /**
+     * Mails a link to choose a new password, if the address belongs to a login that may use one.
+     * The caller always answers alike, whether or not a mail went out.
+     */
+    public void requestPasswordReset(String email) {
+        QuarkusTransaction.requiringNew().run(() -> credentials.findLiveByEmail(Emails.normalise(email))
+                .filter(login -> login.status == Credential.Status.ACTIVE)
+                .ifPresent(login -> mail.send(templates.passwordReset(login.email,
+                        oneTimeTokens.issue(OneTimeToken.Purpose.RESET_PASSWORD, login.id, null)))));
+    }
+
+    /** Sets a new password with a reset link; the link works once, and every session of the login ends. */
+    public void resetPassword(String token, String newPassword) {
+        QuarkusTransaction.requiringNew().run(() -> oneTimeTokens.check(token, Set.of(OneTimeToken.Purpose.RESET_PASSWORD)));
+        String hash = hasher.hash(newPassword);
+        QuarkusTransaction.requiringNew().run(() -> {
+            OneTimeToken row = oneTimeTokens.redeem(token, Set.of(OneTimeToken.Purpose.RESET_PASSWORD));
+            Credential login = credentials.findById(row.credentialId);
+            if (login.status != Credential.Status.ACTIVE) {
+                throw new ProblemException(IdentityProblems.INVALID_TOKEN, "This login cannot be used now.");
+            }
+            login.passwordHash = hash;
+            login.emailVerified = true; // the link reached the mailbox
+            login.updatedAt = Timestamps.now();
+            sessionFactory.endAll(login.id, null, "password-reset");
+            mail.send(templates.passwordChanged(login.email));
+        });
     }
 
     static ProblemException invalidCredentials() {

@@ -1,10 +1,11 @@
 package io.cloudpro.identity.service;
 
 import io.cloudpro.identity.domain.Account;
+import io.cloudpro.identity.domain.Caller;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.OneTimeToken;
-import io.cloudpro.identity.mail.MailOutbox;
 import io.cloudpro.identity.mail.MailTemplates;
+import io.cloudpro.platform.mail.MailOutbox;
 import io.cloudpro.identity.repository.AccountRepository;
 import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.platform.problem.ProblemException;
@@ -42,7 +43,7 @@ public class MemberService {
     }
 
     @Transactional
-    public Credential invite(Credential owner, String email, String firstName, String lastName) {
+    public Credential invite(Caller owner, String email, String firstName, String lastName) {
         requireOwner(owner);
         String address = Emails.normalise(email);
         if (credentials.findLiveByEmail(address).isPresent()) {
@@ -52,7 +53,7 @@ public class MemberService {
         Credential member = new Credential();
         member.id = UUID.randomUUID();
         member.kind = Credential.Kind.MEMBER;
-        member.accountId = owner.accountId;
+        member.accountId = owner.accountId();
         member.email = address;
         member.firstName = firstName.trim();
         member.lastName = lastName.trim();
@@ -60,23 +61,24 @@ public class MemberService {
         member.createdAt = now;
         member.updatedAt = now;
         credentials.persist(member);
-        Account account = accounts.findById(owner.accountId);
+        Account account = accounts.findById(owner.accountId());
         mail.send(templates.memberInvitation(address, account.firstName + " " + account.lastName,
                 oneTimeTokens.issue(OneTimeToken.Purpose.ACTIVATE, member.id, null)));
         return member;
     }
 
-    public List<Credential> list(Credential owner) {
+    @Transactional
+    public List<Credential> list(Caller owner) {
         requireOwner(owner);
-        return credentials.findMembers(owner.accountId);
+        return credentials.findMembers(owner.accountId());
     }
 
     /** Ends a member's access at once. Another account's member is "not found". */
     @Transactional
-    public void revoke(Credential owner, UUID memberId) {
+    public void revoke(Caller owner, UUID memberId) {
         requireOwner(owner);
         Credential member = credentials.findById(memberId);
-        if (member == null || member.kind != Credential.Kind.MEMBER || !owner.accountId.equals(member.accountId)
+        if (member == null || member.kind != Credential.Kind.MEMBER || !owner.accountId().equals(member.accountId)
                 || member.status == Credential.Status.REVOKED) {
             throw ProblemException.notFound("Member");
         }
@@ -85,8 +87,8 @@ public class MemberService {
         sessions.endAll(member.id, null, "membership-revoked");
     }
 
-    private static void requireOwner(Credential login) {
-        if (login.kind != Credential.Kind.OWNER) {
+    private static void requireOwner(Caller login) {
+        if (!login.isOwner()) {
             throw new ProblemException(IdentityProblems.OWNER_ONLY, "Only the account owner manages who shares the account.");
         }
     }

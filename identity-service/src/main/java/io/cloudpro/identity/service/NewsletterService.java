@@ -2,9 +2,10 @@ package io.cloudpro.identity.service;
 
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.Account;
+import io.cloudpro.identity.domain.Caller;
 import io.cloudpro.identity.domain.NewsletterConsent;
-import io.cloudpro.identity.mail.MailOutbox;
 import io.cloudpro.identity.mail.MailTemplates;
+import io.cloudpro.platform.mail.MailOutbox;
 import io.cloudpro.identity.messaging.IdentityEvents;
 import io.cloudpro.identity.repository.AccountRepository;
 import io.cloudpro.identity.repository.CredentialRepository;
@@ -80,12 +81,33 @@ public class NewsletterService {
         return true;
     }
 
+    /** The consent as the owner sees it, with the link that ends it. */
+    public record State(boolean subscribed, Instant since, String privacyNoticeVersion, String unsubscribeLink) {
+    }
+
+    @Transactional
+    public State state(Caller owner) {
+        requireOwner(owner);
+        Account account = accounts.findById(owner.accountId());
+        List<NewsletterConsent> proof = consents.history(account.id);
+        NewsletterConsent last = proof.isEmpty() ? null : proof.get(proof.size() - 1);
+        return new State(account.newsletterSubscribed, last == null ? null : last.changedAt,
+                last == null ? null : last.privacyNoticeVersion,
+                account.newsletterSubscribed ? templates.unsubscribeLink(unsubscribeTokens.tokenFor(account.id)) : null);
+    }
+
     /** The owner changes consent from the profile. */
     @Transactional
-    public Account set(UUID accountId, boolean subscribed, String noticeVersion) {
-        Account account = accounts.findById(accountId);
-        change(account, subscribed, NewsletterConsent.Method.PROFILE, noticeVersion);
-        return account;
+    public State set(Caller owner, boolean subscribed, String noticeVersion) {
+        requireOwner(owner);
+        change(accounts.findById(owner.accountId()), subscribed, NewsletterConsent.Method.PROFILE, noticeVersion);
+        return state(owner);
+    }
+
+    private static void requireOwner(Caller login) {
+        if (!login.isOwner()) {
+            throw new ProblemException(IdentityProblems.OWNER_ONLY, "The newsletter consent is the account owner's.");
+        }
     }
 
     /** The one-click link of a newsletter: no login, the signed token names the account. */
@@ -97,13 +119,5 @@ public class NewsletterService {
         if (account != null) {
             change(account, false, NewsletterConsent.Method.UNSUBSCRIBE_LINK, null);
         }
-    }
-
-    public List<NewsletterConsent> proof(UUID accountId) {
-        return consents.history(accountId);
-    }
-
-    public String unsubscribeLink(UUID accountId) {
-        return templates.unsubscribeLink(unsubscribeTokens.tokenFor(accountId));
     }
 }

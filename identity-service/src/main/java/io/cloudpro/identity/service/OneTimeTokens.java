@@ -11,7 +11,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,8 +30,11 @@ public class OneTimeTokens {
     @Transactional(Transactional.TxType.MANDATORY)
     public String issue(OneTimeToken.Purpose purpose, UUID credentialId, String newEmail) {
         String token = OpaqueTokens.newToken();
-        Duration ttl = purpose == OneTimeToken.Purpose.ACTIVATE ? config.tokens().activationTtl()
-                : config.tokens().verifyEmailTtl();
+        Duration ttl = switch (purpose) {
+            case ACTIVATE -> config.tokens().activationTtl();
+            case RESET_PASSWORD -> config.tokens().passwordResetTtl();
+            case VERIFY_EMAIL, CHANGE_EMAIL -> config.tokens().verifyEmailTtl();
+        };
         OneTimeToken row = new OneTimeToken();
         row.tokenHash = OpaqueTokens.hash(token);
         row.purpose = purpose;
@@ -47,13 +49,22 @@ public class OneTimeTokens {
     /** Spends a token of one of {@code purposes}; 400 if it is unknown, used or expired. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OneTimeToken redeem(String token, Set<OneTimeToken.Purpose> purposes) {
-        OneTimeToken row = tokens.findById(OpaqueTokens.hash(token), LockModeType.PESSIMISTIC_WRITE);
-        Instant now = Timestamps.now();
-        if (row == null || !purposes.contains(row.purpose) || !row.isUsable(now)) {
+        OneTimeToken row = usable(tokens.findById(OpaqueTokens.hash(token), LockModeType.PESSIMISTIC_WRITE), purposes);
+        row.usedAt = Timestamps.now();
+        return row;
+    }
+
+    /** 400 unless the token could be redeemed now; spends nothing (to check before costly work). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void check(String token, Set<OneTimeToken.Purpose> purposes) {
+        usable(tokens.findById(OpaqueTokens.hash(token)), purposes);
+    }
+
+    private static OneTimeToken usable(OneTimeToken row, Set<OneTimeToken.Purpose> purposes) {
+        if (row == null || !purposes.contains(row.purpose) || !row.isUsable(Timestamps.now())) {
             throw new ProblemException(IdentityProblems.INVALID_TOKEN,
                     "This link is unknown, was used already or has expired.");
         }
-        row.usedAt = now;
         return row;
     }
 }

@@ -4,32 +4,43 @@ import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.RefreshToken;
 import io.cloudpro.identity.domain.Session;
+import io.cloudpro.identity.messaging.IdentityEvents;
 import io.cloudpro.identity.repository.RefreshTokenRepository;
 import io.cloudpro.identity.repository.SessionRepository;
 import io.cloudpro.identity.security.AccessTokens;
 import io.cloudpro.identity.security.OpaqueTokens;
 import io.cloudpro.platform.security.Roles;
+import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** Makes sessions and token pairs, and ends sessions. */
+/**
+ * Makes sessions and token pairs, and ends sessions. Ending one is published on
+ * {@code identity.sessions}, so that every service refuses its access tokens within seconds.
+ */
 @ApplicationScoped
 public class Sessions {
+
+    /** How late the verifiers still accept an expired token (smallrye-jwt's default clock skew). */
+    static final Duration VERIFIER_CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
     private final AccessTokens accessTokens;
+    private final IdentityEvents events;
     private final IdentityConfig config;
 
     Sessions(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
-             IdentityConfig config) {
+             IdentityEvents events, IdentityConfig config) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
+        this.events = events;
         this.config = config;
     }
 
@@ -69,7 +80,7 @@ public class Sessions {
         return new TokenPair(access.token(), accessTokens.ttlSeconds(), refresh.token(), refresh.row().expiresAt);
     }
 
-    /** A new pair in the same session (the caller spent the old refresh token). */
+    /** A new pair in the same session (the caller spent, or may reuse, the old refresh token). */
     @Transactional(Transactional.TxType.MANDATORY)
     public TokenPair rotate(Credential login, Session session, Instant now) {
         NewRefreshToken refresh = newRefreshToken(session, now);
@@ -77,10 +88,26 @@ public class Sessions {
         return pair(login, session, refresh, now);
     }
 
-    /** Ends every session of a login but {@code keep}. */
+    /** Ends one session and announces it; nothing happens if it has ended already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revoke(Session session, String reason) {
+        if (session.revokedAt != null) {
+            return;
+        }
+        Instant now = Timestamps.now();
+        session.revoke(now, reason);
+        events.sessionRevoked(new IdentityEvents.SessionRevoked(session.id, session.credentialId, reason, now,
+                now.plus(config.jwt().accessTokenTtl()).plus(VERIFIER_CLOCK_SKEW)));
+    }
+
+    /** Ends every open session of a login but {@code keep} (may be null). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void endAll(UUID credentialId, UUID keep, String reason) {
-        sessions.revokeAll(credentialId, keep, Instant.now(), reason);
+        for (Session session : sessions.open(credentialId)) {
+            if (!session.id.equals(keep)) {
+                revoke(session, reason);
+            }
+        }
     }
 
     static Set<String> roles(Credential login) {

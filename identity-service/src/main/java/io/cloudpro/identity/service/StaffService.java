@@ -3,8 +3,8 @@ package io.cloudpro.identity.service;
 import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.OneTimeToken;
-import io.cloudpro.identity.mail.MailOutbox;
 import io.cloudpro.identity.mail.MailTemplates;
+import io.cloudpro.platform.mail.MailOutbox;
 import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.security.Roles;
@@ -89,25 +89,35 @@ public class StaffService {
         return staff;
     }
 
+    @Transactional
     public List<Credential> list() {
         return credentials.findStaff();
     }
 
-    /** New roles take effect with the member's next token (within the access-token lifetime). */
+    /**
+     * Gives a staff member new roles. Taking a role away ends their sessions everywhere: a demoted
+     * admin's tokens must not keep the old role until they expire.
+     */
     @Transactional
     public Credential setRoles(UUID staffId, Set<String> roles) {
         requireStaffRoles(roles);
+        credentials.lockAdminChanges();
         Credential staff = find(staffId);
         if (staff.roleSet().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN)) {
             requireAnotherAdmin();
         }
+        boolean demoted = !roles.containsAll(staff.roleSet());
         staff.setRoles(roles);
         staff.updatedAt = Timestamps.now();
+        if (demoted) {
+            sessions.endAll(staff.id, null, "staff-roles-reduced");
+        }
         return staff;
     }
 
     @Transactional
     public void revoke(UUID staffId) {
+        credentials.lockAdminChanges();
         Credential staff = find(staffId);
         if (staff.roleSet().contains(Roles.ADMIN)) {
             requireAnotherAdmin();

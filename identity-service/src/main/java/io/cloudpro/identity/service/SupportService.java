@@ -2,12 +2,13 @@ package io.cloudpro.identity.service;
 
 import io.cloudpro.identity.domain.Account;
 import io.cloudpro.identity.domain.AccountAccess;
+import io.cloudpro.identity.domain.Caller;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.repository.AccountAccessRepository;
 import io.cloudpro.identity.repository.AccountRepository;
 import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.platform.problem.ProblemException;
-import io.cloudpro.platform.rest.Page;
+import io.cloudpro.platform.paging.Page;
 import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,40 +36,50 @@ public class SupportService {
         this.sessions = sessions;
     }
 
+    /** An account as support sees it: with its owner's login and its members. */
+    public record AccountView(Account account, Credential owner, List<Credential> members) {
+    }
+
     @Transactional
-    public Page<Account> search(Credential staff, String query, String reason, int page, int size) {
+    public Page<AccountView> search(Caller staff, String query, String reason, int page, int size) {
         requireReason(reason);
         if (query == null || query.trim().length() < 3) {
             throw ProblemException.invalidField("q", "give at least 3 characters to search for");
         }
         List<Account> found = accounts.search(query.trim(), page, size);
         found.forEach(account -> record(staff, account.id, AccountAccess.Action.SEARCH, reason));
-        return new Page<>(found, page, size, accounts.countSearch(query.trim()));
+        return new Page<>(found, page, size, accounts.countSearch(query.trim()))
+                .map(account -> new AccountView(account, credentials.findOwner(account.id).orElse(null), List.of()));
     }
 
     @Transactional
-    public Account view(Credential staff, UUID accountId, String reason) {
+    public AccountView view(Caller staff, UUID accountId, String reason) {
         requireReason(reason);
         Account account = find(accountId);
         record(staff, accountId, AccountAccess.Action.VIEW, reason);
-        return account;
+        return viewOf(account);
     }
 
     /** Locks the account: no login works and every session ends, until support unlocks it. */
     @Transactional
-    public Account lock(Credential staff, UUID accountId, String reason) {
-        return switchStatus(staff, accountId, reason, AccountAccess.Action.LOCK, Account.Status.ACTIVE,
-                Account.Status.LOCKED, Credential.Status.ACTIVE, Credential.Status.LOCKED);
+    public AccountView lock(Caller staff, UUID accountId, String reason) {
+        return viewOf(switchStatus(staff, accountId, reason, AccountAccess.Action.LOCK, Account.Status.ACTIVE,
+                Account.Status.LOCKED, Credential.Status.ACTIVE, Credential.Status.LOCKED));
     }
 
     @Transactional
-    public Account unlock(Credential staff, UUID accountId, String reason) {
-        return switchStatus(staff, accountId, reason, AccountAccess.Action.UNLOCK, Account.Status.LOCKED,
-                Account.Status.ACTIVE, Credential.Status.LOCKED, Credential.Status.ACTIVE);
+    public AccountView unlock(Caller staff, UUID accountId, String reason) {
+        return viewOf(switchStatus(staff, accountId, reason, AccountAccess.Action.UNLOCK, Account.Status.LOCKED,
+                Account.Status.ACTIVE, Credential.Status.LOCKED, Credential.Status.ACTIVE));
+    }
+
+    private AccountView viewOf(Account account) {
+        return new AccountView(account, credentials.findOwner(account.id).orElseThrow(),
+                credentials.findMembers(account.id));
     }
 
     /** Moves the account and its logins from one status to another; locking also ends every session. */
-    private Account switchStatus(Credential staff, UUID accountId, String reason, AccountAccess.Action action,
+    private Account switchStatus(Caller staff, UUID accountId, String reason, AccountAccess.Action action,
                                  Account.Status from, Account.Status to, Credential.Status loginFrom,
                                  Credential.Status loginTo) {
         requireReason(reason);
@@ -90,6 +101,7 @@ public class SupportService {
         return account;
     }
 
+    @Transactional
     public Page<AccountAccess> accessLog(UUID accountId, int page, int size) {
         find(accountId);
         return new Page<>(accessLog.forAccount(accountId, page, size), page, size, accessLog.count("accountId", accountId));
@@ -103,11 +115,11 @@ public class SupportService {
         return account;
     }
 
-    private void record(Credential staff, UUID accountId, AccountAccess.Action action, String reason) {
+    private void record(Caller staff, UUID accountId, AccountAccess.Action action, String reason) {
         AccountAccess access = new AccountAccess();
         access.id = UUID.randomUUID();
         access.accountId = accountId;
-        access.staffId = staff.id;
+        access.staffId = staff.loginId();
         access.action = action;
         access.reason = reason.trim();
         access.occurredAt = Timestamps.now();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
@@ -21,15 +20,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventOutbox {
 
-    private final EntityManager entityManager;
+    private final OutboxRepository outbox;
     private final ObjectMapper json;
     private final EventsConfig config;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
 
-    EventOutbox(EntityManager entityManager, ObjectMapper json, EventsConfig config,
+    EventOutbox(OutboxRepository outbox, ObjectMapper json, EventsConfig config,
                 TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
-        this.entityManager = entityManager;
+        this.outbox = outbox;
         this.json = json;
         this.config = config;
         this.transactions = transactions;
@@ -38,6 +37,11 @@ public class EventOutbox {
 
     /**
      * Records an event about one data subject.
+     * <p>
+     * The subject is locked until the transaction ends: a second transaction about the same subject
+     * waits here, so per subject the outbox order is the commit order and the relay, which sends in
+     * outbox order, publishes in commit order. (Ids alone would not do: they are handed out at
+     * insert, and a later id can commit first.)
      *
      * @param topic     the Kafka topic
      * @param type      the CloudEvents type, e.g. {@code io.cloudpro.identity.account.registered.v1}
@@ -56,7 +60,8 @@ public class EventOutbox {
         event.source = config.source();
         event.occurredAt = Timestamps.now();
         event.payload = toJson(data);
-        entityManager.persist(event);
+        outbox.lockSubject(subjectId);
+        outbox.persist(event);
         wakeRelayAfterCommit();
         return event.eventId;
     }

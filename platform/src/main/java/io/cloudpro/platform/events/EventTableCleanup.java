@@ -18,10 +18,12 @@ public class EventTableCleanup {
     private static final Logger LOG = Logger.getLogger(EventTableCleanup.class);
 
     private final EntityManager entityManager;
+    private final OutboxRepository outbox;
     private final EventsConfig config;
 
-    EventTableCleanup(EntityManager entityManager, EventsConfig config) {
+    EventTableCleanup(EntityManager entityManager, OutboxRepository outbox, EventsConfig config) {
         this.entityManager = entityManager;
+        this.outbox = outbox;
         this.config = config;
     }
 
@@ -30,9 +32,7 @@ public class EventTableCleanup {
     @Transactional
     public void removeExpiredRows() {
         Instant now = Instant.now();
-        int outbox = entityManager.createQuery("DELETE FROM OutboxEvent WHERE publishedAt < :cutoff")
-                .setParameter("cutoff", now.minus(config.cleanup().keepPublished()))
-                .executeUpdate();
+        int outbox = this.outbox.deletePublishedBefore(now.minus(config.cleanup().keepPublished()));
         int processed = entityManager.createNativeQuery("DELETE FROM processed_event WHERE processed_at < ?1")
                 .setParameter(1, now.minus(config.cleanup().keepProcessed()))
                 .executeUpdate();

@@ -18,6 +18,14 @@ public interface EventsConfig {
 
     Cleanup cleanup();
 
+    /** How often the broker is asked whether it is there (the cloudpro_kafka_reachable metric). */
+    @WithDefault("10s")
+    Duration brokerCheckInterval();
+
+    /** How often the outbox backlog metrics are read. */
+    @WithDefault("10s")
+    Duration metricsInterval();
+
     interface Relay {
         /** Off only in tests that drive the relay by hand. */
         @WithDefault("true")
@@ -34,9 +42,17 @@ public interface EventsConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** How long one batch may wait for the broker's acknowledgements. */
+        /** How long one pass may wait for the broker's acknowledgements. */
         @WithDefault("15s")
         Duration sendTimeout();
+
+        /** How long a relay holds the lease without renewing it; another replica takes over after that. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** Failed attempts (while the broker is reachable) after which an event is parked for an operator. */
+        @WithDefault("10")
+        int parkAfter();
     }
 
     interface Consumer {

@@ -18,7 +18,10 @@ import java.util.UUID;
 @Table(name = "event_outbox")
 public class OutboxEvent {
 
-    /** Commit-ish order; the relay publishes in this order. */
+    /**
+     * Publication order. For one subject it is also commit order: {@link EventOutbox#publish} holds
+     * a per-subject lock until the transaction ends, so a later id cannot commit first.
+     */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -58,4 +61,8 @@ public class OutboxEvent {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** Set when Kafka kept refusing the event: it waits for an operator, and so do its subject's later events. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

@@ -7,7 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
+import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -28,37 +29,49 @@ import java.util.concurrent.TimeoutException;
 /**
  * Moves committed events from the outbox to Kafka, oldest first, and marks them published only
  * after the broker acknowledged them. An event waits for the acknowledgement of the previous event
- * about the same subject, so a failed send is never overtaken. While the broker is away, events
- * wait in the outbox and the relay retries with growing pauses; nothing is dropped. A crash after
- * sending but before marking means the event is sent again: delivery is at least once, and
- * consumers deduplicate.
+ * about the same subject, so a failed send is never overtaken. While the broker is away, events wait
+ * in the outbox and the relay retries with growing pauses; nothing is dropped. A crash after sending
+ * but before marking means the event is sent again: delivery is at least once, and consumers
+ * deduplicate.
  * <p>
- * Several replicas of a service may run; a PostgreSQL advisory lock lets one relay work at a time,
- * which keeps the per-key order.
+ * A pass reads a batch in one short transaction, sends it with no transaction open and no pool
+ * connection held, and records the outcome in a second short transaction. Several replicas may run:
+ * a lease row lets one relay work at a time (which keeps the per-subject order); another replica
+ * takes over when the lease runs out.
+ * <p>
+ * An event the broker keeps refusing (too large, topic missing, not authorised) is parked after
+ * {@code cloudpro.events.relay.park-after} failed attempts: it stops holding up the relay, its
+ * subject's later events wait behind it, and an operator sends it again or drops it at
+ * {@code /api/v1/operations/outbox}. Attempts while the broker is unreachable do not count.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary, fixed: names the "outbox relay" lock in each service's own database. */
-    private static final long ADVISORY_LOCK_KEY = 0x0C10_0D_0E_7E_2L;
+    private static final String LEASE = "event-relay";
 
-    private final EntityManager entityManager;
+    private final OutboxRepository outbox;
     private final EventSender sender;
     private final EventsConfig config;
+    private final KafkaReachability broker;
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final String holder = "relay-" + UUID.randomUUID();
 
     private volatile boolean running;
     private Thread worker;
 
-    OutboxRelay(EntityManager entityManager, EventSender sender, EventsConfig config, MeterRegistry meters) {
-        this.entityManager = entityManager;
+    OutboxRelay(OutboxRepository outbox, EventSender sender, EventsConfig config, KafkaReachability broker,
+                MeterRegistry meters) {
+        this.outbox = outbox;
         this.sender = sender;
         this.config = config;
+        this.broker = broker;
         this.published = meters.counter("cloudpro.outbox.published");
         this.failures = meters.counter("cloudpro.outbox.send.failures");
+        this.parked = meters.counter("cloudpro.outbox.parked.events");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -82,7 +95,7 @@ public class OutboxRelay {
         worker.start();
     }
 
-    /** Stops the background relay after its current batch. Pending events stay in the outbox. */
+    /** Stops the background relay after its current pass and hands the lease back. Pending events stay in the outbox. */
     public synchronized void stop() {
         if (!running) {
             return;
@@ -95,6 +108,11 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
         }
         worker = null;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> outbox.releaseLease(LEASE, holder));
+        } catch (RuntimeException e) {
+            // the lease runs out by itself
+        }
     }
 
     /** Asks the relay to look at the outbox now instead of at its next poll. */
@@ -106,8 +124,8 @@ public class OutboxRelay {
         Duration pause = config.relay().pollInterval();
         while (running) {
             try {
-                BatchResult result = relayBatch();
-                if (result.failed()) {
+                PassResult result = relayBatch();
+                if (result.brokerAway()) {
                     pause = min(pause.multipliedBy(2), config.relay().maxBackoff());
                 } else {
                     pause = config.relay().pollInterval();
@@ -125,74 +143,93 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends one batch of pending events and marks those the broker acknowledged. Public so that
+     * One pass: sends a batch of pending events and records what became of each. Public so that
      * tests and tools can drive the relay without its thread.
      */
-    public BatchResult relayBatch() {
-        return QuarkusTransaction.requiringNew()
-                .timeout((int) config.relay().sendTimeout().multipliedBy(2).toSeconds())
-                .call(this::relayBatchInTransaction);
+    public PassResult relayBatch() {
+        Instant leaseUntil = Instant.now().plus(config.relay().lease());
+        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() ->
+                outbox.acquireLease(LEASE, holder, leaseUntil) ? outbox.sendable(config.relay().batchSize()) : List.of());
+        if (batch.isEmpty()) {
+            return new PassResult(0, 0, false);
+        }
+        List<Send> sends = send(batch);
+        List<Long> done = new ArrayList<>();
+        List<Send> failed = new ArrayList<>();
+        for (Send send : sends) {
+            if (Boolean.TRUE.equals(send.acknowledged)) {
+                done.add(send.event.id);
+            } else if (send.acknowledged != null) {
+                failed.add(send);
+            }
+        }
+        // Did the broker take anything, or say it is there? Then failures are about the events
+        // themselves and count towards parking; otherwise the broker is away and nothing counts.
+        boolean brokerThere = !done.isEmpty() || Boolean.TRUE.equals(broker.reachable());
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.markPublished(done, now);
+            for (Send send : failed) {
+                boolean counted = brokerThere || send.permanent();
+                outbox.recordFailure(send.event.id, truncate(send.error(), 1000), counted, config.relay().parkAfter(), now);
+                if (counted && send.event.attempts + 1 >= config.relay().parkAfter()) {
+                    parked.increment();
+                    LOG.errorf("Outbox event %d (%s to %s) parked after %d failed attempts: %s. Its subject's later"
+                                    + " events wait behind it; retry or drop it at /api/v1/operations/outbox.",
+                            send.event.id, send.event.type, send.event.topic, send.event.attempts + 1, send.error());
+                }
+            }
+        });
+        published.increment(done.size());
+        if (!failed.isEmpty()) {
+            failures.increment();
+            Send first = failed.get(0);
+            LOG.warnf("Kafka did not take outbox event %d (attempt %d): %s; %d events stay pending",
+                    first.event.id, first.event.attempts + 1, first.error(), batch.size() - done.size());
+        }
+        return new PassResult(done.size(), failed.size(), !failed.isEmpty() && !brokerThere);
     }
 
-    private BatchResult relayBatchInTransaction() {
-        boolean locked = (Boolean) entityManager
-                .createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, ADVISORY_LOCK_KEY)
-                .getSingleResult();
-        if (!locked) {
-            return new BatchResult(0, false); // another replica's relay is at work
-        }
-        List<OutboxEvent> pending = entityManager
-                .createQuery("FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY id", OutboxEvent.class)
-                .setMaxResults(config.relay().batchSize())
-                .getResultList();
-        if (pending.isEmpty()) {
-            return new BatchResult(0, false);
-        }
-        // Events of different subjects go out together; an event waits for the acknowledgement of
-        // the previous event of its subject, so that a failed send can never be overtaken.
+    /**
+     * Hands the batch to the sender. Events of different subjects go out together; an event waits
+     * for its subject's previous one. The whole pass ends by the send timeout, and once a send fails
+     * because the broker cannot be reached no further sends are started: a dead broker costs one
+     * timeout per pass, not one per event.
+     */
+    private List<Send> send(List<OutboxEvent> batch) {
         Instant deadline = Instant.now().plus(config.relay().sendTimeout());
-        List<Send> sends = new ArrayList<>(pending.size());
-        Map<String, Send> lastSendPerKey = new HashMap<>();
+        List<Send> sends = new ArrayList<>(batch.size());
+        Map<String, Send> lastPerKey = new HashMap<>();
         Set<String> blockedKeys = new HashSet<>();
-        for (OutboxEvent event : pending) {
-            Send previous = lastSendPerKey.get(event.key);
-            if (blockedKeys.contains(event.key) || (previous != null && !previous.acknowledged(deadline))) {
+        boolean brokerGone = false;
+        for (OutboxEvent event : batch) {
+            if (brokerGone || Instant.now().isAfter(deadline)) {
+                break;
+            }
+            Send previous = lastPerKey.get(event.key);
+            if (blockedKeys.contains(event.key) || (previous != null && !previous.await(deadline))) {
                 blockedKeys.add(event.key);
                 continue;
             }
             Send send = Send.start(sender, event);
             sends.add(send);
-            lastSendPerKey.put(event.key, send);
-        }
-        Instant now = Instant.now();
-        int done = 0;
-        Send firstFailure = null;
-        for (Send send : sends) {
-            if (send.acknowledged(deadline)) {
-                send.event.publishedAt = now;
-                done++;
-            } else {
-                send.event.attempts++;
-                send.event.lastError = truncate(send.error(), 1000);
-                firstFailure = firstFailure == null ? send : firstFailure;
+            lastPerKey.put(event.key, send);
+            if (send.failedAtOnce() && !send.permanent()) {
+                brokerGone = true; // e.g. no metadata within max.block.ms: the broker is not there
             }
         }
-        published.increment(done);
-        if (firstFailure != null) {
-            failures.increment();
-            LOG.warnf("Kafka did not take outbox event %d (attempt %d): %s; %d events stay pending",
-                    firstFailure.event.id, firstFailure.event.attempts, firstFailure.event.lastError,
-                    pending.size() - done);
+        for (Send send : sends) {
+            send.await(deadline);
         }
-        return new BatchResult(done, firstFailure != null);
+        return sends;
     }
 
     /** One event handed to the sender, and what became of it. */
     private static final class Send {
         final OutboxEvent event;
         private final Future<?> ack;
-        private Boolean acknowledged;
+        /** null: not known yet; true: acknowledged; false: failed or no answer in time. */
+        Boolean acknowledged;
         private Throwable failure;
 
         private Send(OutboxEvent event, Future<?> ack) {
@@ -208,8 +245,12 @@ public class OutboxRelay {
             }
         }
 
+        boolean failedAtOnce() {
+            return ack.isDone() && !await(Instant.now());
+        }
+
         /** Waits for the broker's answer until the deadline; no answer in time counts as a failure. */
-        boolean acknowledged(Instant deadline) {
+        boolean await(Instant deadline) {
             if (acknowledged == null) {
                 try {
                     ack.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
@@ -227,6 +268,12 @@ public class OutboxRelay {
                 }
             }
             return acknowledged;
+        }
+
+        /** The broker refused this record for good (too large, not authorised, invalid topic). */
+        boolean permanent() {
+            Throwable cause = failure instanceof ExecutionException ? failure.getCause() : failure;
+            return cause instanceof org.apache.kafka.common.KafkaException && !(cause instanceof RetriableException);
         }
 
         String error() {
@@ -253,7 +300,13 @@ public class OutboxRelay {
         return text.length() <= max ? text : text.substring(0, max);
     }
 
-    /** What one pass did: how many events it published, and whether the broker refused one. */
-    public record BatchResult(int published, boolean failed) {
+    /**
+     * What one pass did.
+     *
+     * @param published  events the broker acknowledged
+     * @param failed     events it did not take
+     * @param brokerAway whether the failures looked like a broker that is not there (the relay backs off)
+     */
+    public record PassResult(int published, int failed, boolean brokerAway) {
     }
 }

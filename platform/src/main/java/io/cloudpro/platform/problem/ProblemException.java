@@ -1,5 +1,6 @@
 package io.cloudpro.platform.problem;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extensions;
+    private final Map<String, String> headers;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of(), Map.of());
@@ -19,10 +21,23 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors,
                             Map<String, Object> extensions) {
+        this(type, detail, errors, extensions, Map.of());
+    }
+
+    private ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors,
+                             Map<String, Object> extensions, Map<String, String> headers) {
         super(detail, null, false, false); // no stack trace: this is an answer, not a fault
         this.type = type;
         this.errors = List.copyOf(errors);
         this.extensions = Map.copyOf(extensions);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds (at least 1). */
+    public static ProblemException tooManyRequests(ProblemType type, String detail, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ProblemException(type, detail, List.of(), Map.of("retryAfterSeconds", seconds),
+                Map.of("Retry-After", Long.toString(seconds)));
     }
 
     /** 404 for anything the caller may not see or that does not exist - the two look the same. */
@@ -46,5 +61,10 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    /** Response headers that belong to the answer, e.g. {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return headers;
     }
 }

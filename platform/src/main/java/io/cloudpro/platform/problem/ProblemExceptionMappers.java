@@ -36,6 +36,11 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response response = respond(Problem.of(e.type(), e.getMessage(), path(uri), e.errors(), e.extensions()));
+        if (!e.headers().isEmpty()) {
+            Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+            e.headers().forEach(withHeaders::header);
+            response = withHeaders.build();
+        }
         return e.type().status() == 401 ? challenge(response) : response;
     }
 
@@ -97,6 +102,14 @@ public class ProblemExceptionMappers {
     public Response constraintViolated(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         return respond(Problem.of(ProblemType.CONFLICT, "The request conflicts with the current state of the data.",
                 path(uri)));
+    }
+
+    /** A query parameter of the wrong type: 400 naming it. */
+    @ServerExceptionMapper
+    public Response invalidQueryParameter(io.cloudpro.platform.http.QueryParameterConverters.InvalidQueryParameter e,
+                                          UriInfo uri) {
+        return respond(Problem.of(ProblemType.VALIDATION, "1 field is invalid.", path(uri),
+                List.of(new Problem.FieldError(e.name(), "must be " + e.expected())), Map.of()));
     }
 
     /** 404 for unknown paths, 405, 406, 415 and whatever else JAX-RS itself decides. */

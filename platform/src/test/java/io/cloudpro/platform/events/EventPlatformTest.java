@@ -5,7 +5,7 @@ import io.cloudpro.platform.testapp.FlakyAckSender;
 import io.cloudpro.platform.testapp.NoteEventsConsumer;
 import io.cloudpro.platform.testapp.NoteResource;
 import io.cloudpro.testsupport.KafkaTopics;
-import io.cloudpro.testsupport.ServiceTestResource;
+import io.cloudpro.platform.testapp.PlatformTestResource;
 import io.cloudpro.testsupport.TestInfrastructure;
 import io.cloudpro.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * process goes away, and the idempotent consumer gives each event exactly one effect.
  */
 @QuarkusTest
-@WithTestResource(value = ServiceTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 class EventPlatformTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -111,7 +111,7 @@ class EventPlatformTest {
         }
         // The relay tried, failed, and keeps the events.
         await().atMost(WAIT).until(() -> count(
-                "SELECT count(*) FROM event_outbox WHERE published_at IS NULL AND attempts > 0", null) > 0);
+                "SELECT count(*) FROM event_outbox WHERE published_at IS NULL AND last_error IS NOT NULL", null) > 0);
         assertEquals(12L, count("SELECT count(*) FROM event_outbox WHERE published_at IS NULL AND event_key IN ("
                 + owners.stream().map(o -> "'" + o + "'").collect(Collectors.joining(",")) + ")", null));
 

@@ -1,13 +1,17 @@
 package io.cloudpro.platform.problem;
 
-import io.cloudpro.testsupport.ServiceTestResource;
+import io.cloudpro.platform.testapp.PlatformTestResource;
 import io.cloudpro.testsupport.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -17,10 +21,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every error a client can meet comes back as RFC 9457 problem+json, with the failing fields named. */
 @QuarkusTest
-@WithTestResource(value = ServiceTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 class ProblemResponsesTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -113,6 +118,38 @@ class ProblemResponsesTest {
                 .body("errorId", matchesPattern("[0-9a-f-]{36}"))
                 .body(allOf(not(containsString("jan.jansen")), not(containsString("IllegalStateException")),
                         not(containsString("at io.cloudpro"))));
+    }
+
+    @Test
+    void aQueryParameterOfTheWrongTypeIsA400NamingIt() {
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/test/shapes?limit=abc").then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://cloudpro.io/problems/validation"))
+                .body("errors[0].field", equalTo("limit"))
+                .body("errors[0].message", equalTo("must be a whole number"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413ProblemJson() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port)) {
+            socket.getOutputStream().write(("POST /api/v1/test/shapes HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 20000000\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            assertTrue(response.toLowerCase().contains("content-type: application/problem+json"), response);
+            assertTrue(response.contains("\"type\":\"https://cloudpro.io/problems/payload-too-large\""), response);
+        }
+    }
+
+    @Test
+    void headersOverTheLimitAreA431ProblemJson() {
+        given().header("X-Padding", "p".repeat(20_000)).get("/api/v1/test/shapes").then()
+                .statusCode(431)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://cloudpro.io/problems/headers-too-large"))
+                .body("status", equalTo(431));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.cloudpro.platform.testapp;
 
 import io.cloudpro.platform.events.EventOutbox;
+import io.cloudpro.platform.http.ClientAddress;
+import io.cloudpro.platform.http.RateLimited;
+import io.cloudpro.platform.mail.MailMessage;
+import io.cloudpro.platform.mail.MailOutbox;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.problem.ProblemType;
 import io.cloudpro.platform.security.Roles;
@@ -43,12 +47,50 @@ public class NoteResource {
 
     private final EntityManager entityManager;
     private final EventOutbox outbox;
+    private final MailOutbox mail;
     private final JsonWebToken jwt;
 
-    NoteResource(EntityManager entityManager, EventOutbox outbox, JsonWebToken jwt) {
+    NoteResource(EntityManager entityManager, EventOutbox outbox, MailOutbox mail, JsonWebToken jwt) {
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.mail = mail;
         this.jwt = jwt;
+    }
+
+    public record MailRequest(@NotBlank String to, @NotBlank String subject) {
+    }
+
+    /** Queues a mail in a transaction, as a service does. */
+    @POST
+    @Path("/mail")
+    @PermitAll
+    @Transactional
+    public Map<String, Object> sendMail(@Valid @NotNull MailRequest request) {
+        mail.send(new MailMessage(request.to(), request.subject(), "Hello from the platform test."));
+        return Map.of("queued", true);
+    }
+
+    @GET
+    @Path("/limited")
+    @PermitAll
+    @RateLimited(bucket = "test-bucket", perMinute = 100)
+    public Map<String, Object> limited() {
+        return Map.of("ok", true);
+    }
+
+    @GET
+    @Path("/client")
+    @PermitAll
+    public Map<String, Object> client(io.vertx.core.http.HttpServerRequest request) {
+        ClientAddress address = ClientAddress.of(request);
+        return Map.of("ip", address.ip(), "throttleKey", address.throttleKey());
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+    public Map<String, Object> me() {
+        return Map.of("subject", jwt.getSubject());
     }
 
     public record NoteRequest(@NotBlank @Size(max = 500) String text) {

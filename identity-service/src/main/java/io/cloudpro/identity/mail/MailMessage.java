@@ -1,5 +1,0 @@
-package io.cloudpro.identity.mail;
-
-/** A plain-text mail to one person. */
-public record MailMessage(String to, String subject, String body) {
-}
