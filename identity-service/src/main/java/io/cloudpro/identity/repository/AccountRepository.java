@@ -1,5 +1,7 @@
 package io.cloudpro.identity.repository;
 
+import static io.cloudpro.platform.persistence.SqlTimes.instant;
+
 import io.agroal.api.AgroalDataSource;
 import io.cloudpro.identity.domain.Account;
 import io.cloudpro.identity.domain.Credential;
@@ -12,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,11 +82,6 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the profile", e);
         }
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.cloudpro.identity.repository;
 
+import static io.cloudpro.platform.persistence.SqlTimes.instant;
+
 import io.agroal.api.AgroalDataSource;
 import io.cloudpro.identity.domain.Credential;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -54,10 +55,5 @@ public class LiveLoginRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the session", e);
         }
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,5 +1,8 @@
 package io.cloudpro.identity.repository;
 
+import static io.cloudpro.platform.persistence.SqlTimes.instant;
+import static io.cloudpro.platform.persistence.SqlTimes.utc;
+
 import io.agroal.api.AgroalDataSource;
 import io.cloudpro.identity.domain.AttemptHistory;
 import io.cloudpro.identity.domain.Credential;
@@ -13,8 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -186,14 +187,5 @@ public class LoginStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the session", e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Login, token refresh, logout, first passwords for invited logins, and password reset.
@@ -154,18 +155,11 @@ public class AuthService {
 
     /** An invited member or new staff member chooses a first password with their mailed link. */
     public void activate(String token, String password) {
-        QuarkusTransaction.requiringNew().run(() -> oneTimeTokens.check(token, Set.of(OneTimeToken.Purpose.ACTIVATE)));
-        String hash = hasher.hash(password);
-        QuarkusTransaction.requiringNew().run(() -> {
-            OneTimeToken row = oneTimeTokens.redeem(token, Set.of(OneTimeToken.Purpose.ACTIVATE));
-            Credential login = credentials.findById(row.credentialId);
+        setPasswordWithLink(token, OneTimeToken.Purpose.ACTIVATE, password, login -> {
             if (login.status != Credential.Status.PENDING) {
                 throw new ProblemException(IdentityProblems.INVALID_TOKEN, "This login was activated already or has ended.");
             }
-            login.passwordHash = hash;
             login.status = Credential.Status.ACTIVE;
-            login.emailVerified = true; // the link reached the mailbox
-            login.updatedAt = Timestamps.now();
         });
     }
 
@@ -182,19 +176,30 @@ public class AuthService {
 
     /** Sets a new password with a reset link; the link works once, and every session of the login ends. */
     public void resetPassword(String token, String newPassword) {
-        QuarkusTransaction.requiringNew().run(() -> oneTimeTokens.check(token, Set.of(OneTimeToken.Purpose.RESET_PASSWORD)));
-        String hash = hasher.hash(newPassword);
-        QuarkusTransaction.requiringNew().run(() -> {
-            OneTimeToken row = oneTimeTokens.redeem(token, Set.of(OneTimeToken.Purpose.RESET_PASSWORD));
-            Credential login = credentials.findById(row.credentialId);
+        setPasswordWithLink(token, OneTimeToken.Purpose.RESET_PASSWORD, newPassword, login -> {
             if (login.status != Credential.Status.ACTIVE) {
                 throw new ProblemException(IdentityProblems.INVALID_TOKEN, "This login cannot be used now.");
             }
+            sessionFactory.endAll(login.id, null, "password-reset");
+            mail.send(templates.passwordChanged(login.email));
+        });
+    }
+
+    /**
+     * Spends a mailed link and gives its login a password. The link is checked before the costly
+     * hash and redeemed after it, in a transaction that does not include the hash; {@code rules}
+     * checks the login and does what else the link stands for, in that transaction.
+     */
+    private void setPasswordWithLink(String token, OneTimeToken.Purpose purpose, String password,
+                                     Consumer<Credential> rules) {
+        QuarkusTransaction.requiringNew().run(() -> oneTimeTokens.check(token, Set.of(purpose)));
+        String hash = hasher.hash(password);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Credential login = credentials.findById(oneTimeTokens.redeem(token, Set.of(purpose)).credentialId);
+            rules.accept(login);
             login.passwordHash = hash;
             login.emailVerified = true; // the link reached the mailbox
             login.updatedAt = Timestamps.now();
-            sessionFactory.endAll(login.id, null, "password-reset");
-            mail.send(templates.passwordChanged(login.email));
         });
     }
 

@@ -1,10 +1,11 @@
 package io.cloudpro.platform.events;
 
+import static io.cloudpro.platform.persistence.SqlTimes.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
@@ -142,19 +143,6 @@ public class OutboxRepository {
         return entityManager.createQuery("DELETE FROM OutboxEvent WHERE publishedAt < :cutoff")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     /** How far behind the outbox is. */
