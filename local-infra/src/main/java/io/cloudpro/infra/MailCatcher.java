@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,7 +83,7 @@ public final class MailCatcher implements AutoCloseable {
         MailCatcher catcher = new MailCatcher(smtp, port, http, store);
         if (store != null) {
             catcher.loadStored();
-            catcher.saver.scheduleWithFixedDelay(catcher::storeNew, 200, 200, TimeUnit.MILLISECONDS);
+            catcher.saver.scheduleWithFixedDelay(catcher::storeNewQuietly, 200, 200, TimeUnit.MILLISECONDS);
         }
         if (http != null) {
             http.createContext("/messages.json", catcher::serveJson);
@@ -123,19 +124,37 @@ public final class MailCatcher implements AutoCloseable {
         }
     }
 
-    /** Writes messages received since the last call as {@code .eml} files. */
+    /**
+     * Writes messages received since the last call as {@code .eml} files. Each file is written under
+     * a temporary name and then renamed, so a process killed mid-write leaves no half message behind.
+     */
     private synchronized void storeNew() {
         if (smtp == null || store == null) {
             return;
         }
         MimeMessage[] received = smtp.getReceivedMessages();
         for (; stored < received.length; stored++) {
-            Path file = store.resolve(String.format("%d-%05d.eml", System.currentTimeMillis(), stored));
-            try (OutputStream out = Files.newOutputStream(file)) {
+            String name = String.format("%d-%05d.eml", System.currentTimeMillis(), stored);
+            Path partial = store.resolve(name + ".partial");
+            try (OutputStream out = Files.newOutputStream(partial)) {
                 received[stored].writeTo(out);
             } catch (IOException | MessagingException e) {
                 throw new IllegalStateException("cannot keep a captured mail in " + store, e);
             }
+            try {
+                Files.move(partial, store.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep a captured mail in " + store, e);
+            }
+        }
+    }
+
+    /** The periodic save: a failure is reported and retried next time, and never ends the schedule. */
+    private void storeNewQuietly() {
+        try {
+            storeNew();
+        } catch (RuntimeException e) {
+            System.err.println("Mail catcher: " + e.getMessage());
         }
     }
 
@@ -165,8 +184,12 @@ public final class MailCatcher implements AutoCloseable {
         return http == null ? null : "http://localhost:" + http.getAddress().getPort() + "/";
     }
 
-    /** Every message received so far, oldest first. */
+    /**
+     * Every message received so far, oldest first. What is shown is kept first, so that a mail
+     * someone has seen (an activation link) survives even a kill right after.
+     */
     public synchronized List<Mail> messages() {
+        storeNew();
         List<Mail> mails = new ArrayList<>(earlier);
         if (smtp != null) {
             mails.addAll(received(smtp));
