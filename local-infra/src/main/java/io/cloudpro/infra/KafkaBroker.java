@@ -93,6 +93,29 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Creates the topics that do not exist yet (3 partitions, one replica, the given settings). */
+    public void createTopics(Map<String, Map<String, String>> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<org.apache.kafka.clients.admin.NewTopic> missing = topics.entrySet().stream()
+                    .filter(t -> !existing.contains(t.getKey()))
+                    .map(t -> new org.apache.kafka.clients.admin.NewTopic(t.getKey(), 3, (short) 1).configs(t.getValue()))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw new IllegalStateException("could not create the platform's topics", e.getCause());
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the broker did not create the platform's topics in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
     /** Controlled shutdown, as an operator's restart would do it. */
     public synchronized void stop() {
         if (process == null) {

@@ -64,6 +64,21 @@ public final class KafkaTopics {
         }
     }
 
+    /**
+     * Sends a CloudEvent in binary mode, as the platform's outbox would: {@code ce_*} headers, the
+     * subject as key and as {@code ce_subject}, JSON data.
+     */
+    public static void sendEvent(String topic, String key, String type, String json) {
+        send(topic, key, json, Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", java.util.UUID.randomUUID().toString(),
+                "ce_type", type,
+                "ce_source", "/cloudpro/test",
+                "ce_subject", key,
+                "ce_time", Instant.now().toString(),
+                "content-type", "application/json"));
+    }
+
     /** The value of a record's header, or null. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);

@@ -1,16 +1,28 @@
 package io.cloudpro.testsupport;
 
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static io.restassured.RestAssured.given;
@@ -138,6 +150,65 @@ public abstract class ServiceContractTest {
                 .body("type", equalTo("https://cloudpro.io/problems/not-found"))
                 .body("detail", notNullValue())
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void everyTableOfTheDatabaseIsInThePrivacyCatalogue() throws SQLException {
+        JsonPath catalogue = given().get("/api/v1/privacy/catalogue").then().statusCode(200).extract().jsonPath();
+        Set<String> declared = new TreeSet<>(catalogue.<String>getList("categories.tables.flatten()"));
+        declared.addAll(catalogue.getList("technicalTables.table"));
+        Set<String> tables = new TreeSet<>();
+        Config config = ConfigProvider.getConfig();
+        try (Connection connection = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                             + " AND table_type = 'BASE TABLE'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        Set<String> missing = new TreeSet<>(tables);
+        missing.removeAll(declared);
+        Set<String> unknown = new TreeSet<>(declared);
+        unknown.removeAll(tables);
+        if (!missing.isEmpty() || !unknown.isEmpty()) {
+            throw new AssertionError("src/main/resources/privacy/catalogue.yaml: tables in no category and not listed as"
+                    + " technical: " + missing + "; declared tables that do not exist: " + unknown);
+        }
+    }
+
+    @Test
+    void answersEveryPrivacyCommandAlsoWhenItHoldsNothing() {
+        String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        String subject = UUID.randomUUID().toString();
+        List<String> kinds = List.of("export", "erase", "restrict", "lift-restriction", "rectify", "object");
+        String serviceToken = TestTokens.staff("service").subject("privacy-rights-service").build();
+        for (String kind : kinds) {
+            UUID commandId = UUID.randomUUID();
+            if (kind.equals("rectify")) {
+                // the corrections come over REST first: they are personal data and stay out of Kafka
+                withToken(serviceToken).contentType(ContentType.JSON).body(Map.of("corrections", Map.of("lastName", "Jansen")))
+                        .put("/api/v1/privacy/corrections/" + commandId).then().statusCode(204);
+            }
+            KafkaTopics.sendEvent("privacy.commands", subject, "io.cloudpro.privacy.command." + kind + ".v1",
+                    "{\"commandId\":\"" + commandId + "\",\"kind\":\"" + kind.toUpperCase().replace('-', '_')
+                            + "\",\"targets\":[\"" + service + "\"],\"processing\":\"direct-marketing\","
+                            + "\"subject\":{\"subjectId\":\"" + subject + "\",\"accountIds\":[\"" + UUID.randomUUID()
+                            + "\"]},\"issuedAt\":\"" + Instant.now() + "\"}");
+        }
+        List<ConsumerRecord<String, String>> results = KafkaTopics.read("privacy.results", r -> subject.equals(r.key())
+                && service.equals(new JsonPath(r.value()).getString("service")), kinds.size(), Duration.ofSeconds(60));
+        if (results.size() != kinds.size()) {
+            throw new AssertionError(service + " answered " + results.size() + " of " + kinds.size() + " privacy commands");
+        }
+        for (ConsumerRecord<String, String> result : results) {
+            if (new JsonPath(result.value()).getBoolean("found")) {
+                throw new AssertionError("a subject nobody knows was found: " + result.value());
+            }
+        }
     }
 
     private static void assertRejected(String why, UnaryOperator<TestTokens.Builder> forgery) {

@@ -3,6 +3,7 @@ package io.cloudpro.testsupport;
 import io.cloudpro.infra.Directories;
 import io.cloudpro.infra.KafkaBroker;
 import io.cloudpro.infra.MailCatcher;
+import io.cloudpro.infra.PlatformTopics;
 import io.cloudpro.infra.PostgresServer;
 
 import java.io.IOException;
@@ -59,6 +60,7 @@ public final class TestInfrastructure {
             PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), 0, false,
                     logs.resolve("postgres.log"));
             KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), 0, logs.resolve("kafka.log"));
+            kafka.createTopics(PlatformTopics.ALL);
             return new TestInfrastructure(dataDir, postgres, kafka, MailCatcher.start(0, -1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,6 +29,12 @@ public interface IdentityConfig {
     /** The first admin, created at first start with no password: an activation link is mailed. */
     Optional<String> bootstrapAdminEmail();
 
+    /**
+     * The other services that may ask for a token of their own (SERVICE_CLIENTS): a comma-separated
+     * list of {@code name:sha256-of-secret-in-hex}. identity-service never holds the secrets.
+     */
+    Optional<String> serviceClients();
+
     interface Jwt {
         /** {@code iss} of issued tokens; the same value the services verify. */
         String issuer();

@@ -22,18 +22,16 @@ public class Account {
     @Id
     public UUID id;
 
-    @Column(name = "first_name", nullable = false)
+    /** Name and address; null once the account was erased. */
+    @Column(name = "first_name")
     public String firstName;
-    @Column(name = "last_name", nullable = false)
+    @Column(name = "last_name")
     public String lastName;
-    @Column(nullable = false)
     public String street;
-    @Column(name = "postal_code", nullable = false)
+    @Column(name = "postal_code")
     public String postalCode;
-    @Column(nullable = false)
     public String city;
     /** ISO 3166-1 alpha-2. */
-    @Column(nullable = false)
     public String country;
     /** E.164, for emergencies only. */
     public String phone;
@@ -68,6 +66,14 @@ public class Account {
     public Instant updatedAt;
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    /** Set when the account's personal data was erased on request: only this shell is left. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /** Set while processing is restricted (GDPR art. 18): kept, not processed beyond storage. */
+    @Column(name = "restricted_at")
+    public Instant restrictedAt;
 
     @Version
     public long version;

@@ -57,6 +57,10 @@ public class JobApplication {
     @Column(name = "cv_size", nullable = false)
     public int cvSize;
 
+    /** Set while processing is restricted (GDPR art. 18). */
+    @Column(name = "restricted_at")
+    public Instant restrictedAt;
+
     @Version
     public long version;
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Table(name = "newsletter_consent")
 public class NewsletterConsent {
 
-    public enum Method { REGISTRATION, PROFILE, UNSUBSCRIBE_LINK, ACCOUNT_CLOSED }
+    public enum Method { REGISTRATION, PROFILE, UNSUBSCRIBE_LINK, ACCOUNT_CLOSED, OBJECTION, ERASURE }
 
     @Id
     public UUID id;

@@ -108,6 +108,15 @@ public class MailTemplates {
                 %s""".formatted(company.name(), unsubscribeLink(unsubscribeToken)));
     }
 
+    /** One issue of the newsletter, with its one-click unsubscribe link. */
+    public MailMessage newsletterIssue(String to, String subject, String text, String unsubscribeToken) {
+        return mail(to, subject, text + """
+
+
+                You receive this newsletter because you subscribed to it. Unsubscribe with one click, no login
+                needed: %s""".formatted(unsubscribeLink(unsubscribeToken)));
+    }
+
     public MailMessage accountClosed(String to) {
         return mail(to, "Your " + company.name() + " account is closed", """
                 Your account is closed and nobody can log in to it any more. Your personal data is deleted

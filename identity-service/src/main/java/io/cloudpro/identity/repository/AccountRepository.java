@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.cloudpro.identity.domain.Account;
 import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.domain.LoginProfile;
+import io.cloudpro.identity.domain.NewsletterRecipient;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +31,8 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
             SELECT c.kind, c.email, c.email_verified, c.first_name, c.last_name, c.status, c.created_at,
                    a.id, a.first_name, a.last_name, a.street, a.postal_code, a.city, a.country, a.phone,
                    a.company_name, a.company_street, a.company_postal_code, a.company_city, a.company_country,
-                   a.company_vat_id, a.company_kvk_number, a.newsletter_subscribed, a.status, a.created_at, a.closed_at
+                   a.company_vat_id, a.company_kvk_number, a.newsletter_subscribed, a.status, a.created_at, a.closed_at,
+                   a.restricted_at
               FROM credential c JOIN account a ON a.id = c.account_id
              WHERE c.id = ?""";
 
@@ -77,11 +79,27 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
                 account.status = Account.Status.valueOf(row.getString(24));
                 account.createdAt = instant(row, 25);
                 account.closedAt = instant(row, 26);
+                account.restrictedAt = instant(row, 27);
                 return new LoginProfile(login, account);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the profile", e);
         }
+    }
+
+    /**
+     * The newsletter's recipients: subscribed, open accounts whose processing is not restricted,
+     * with their owner's address.
+     */
+    public List<NewsletterRecipient> newsletterRecipients() {
+        List<Object[]> rows = getEntityManager().createQuery("""
+                        SELECT a.id, c.email FROM Account a, Credential c
+                         WHERE c.accountId = a.id AND c.kind = 'OWNER' AND c.status = 'ACTIVE'
+                           AND a.newsletterSubscribed = true AND a.status = 'ACTIVE'
+                           AND a.restrictedAt IS NULL AND a.erasedAt IS NULL
+                         ORDER BY a.id""", Object[].class)
+                .getResultList();
+        return rows.stream().map(r -> new NewsletterRecipient((UUID) r[0], (String) r[1])).toList();
     }
 
     /**

@@ -102,7 +102,9 @@ public final class AccountDtos {
                           @Schema(enumeration = {"OWNER", "MEMBER"}) String role,
                           String email, boolean emailVerified, String firstName, String lastName,
                           Address address, String phone, Company company, Boolean newsletterSubscribed,
-                          String status, Instant createdAt) {
+                          String status, Instant createdAt,
+                          @Schema(description = "Set while processing of the account's data is restricted at your request"
+                                  + " (GDPR art. 18)") Instant restrictedSince) {
 
         static Profile of(Credential login, Account account) {
             boolean owner = login.kind == Credential.Kind.OWNER;
@@ -110,7 +112,7 @@ public final class AccountDtos {
                     owner ? account.firstName : login.firstName, owner ? account.lastName : login.lastName,
                     Address.of(AccountService.addressOf(account)), account.phone,
                     Company.of(AccountService.companyOf(account)), owner ? account.newsletterSubscribed : null,
-                    account.status.name(), account.createdAt);
+                    account.status.name(), account.createdAt, account.restrictedAt);
         }
     }
 

@@ -2,6 +2,7 @@ package io.cloudpro.identity.rest;
 
 import io.cloudpro.identity.security.CurrentLogin;
 import io.cloudpro.identity.service.AuthService;
+import io.cloudpro.identity.service.ServiceTokenService;
 import io.cloudpro.identity.service.Sessions;
 import io.cloudpro.platform.http.RateLimited;
 import io.cloudpro.platform.problem.Problem;
@@ -42,11 +43,13 @@ import java.util.UUID;
 public class AuthResource {
 
     private final AuthService auth;
+    private final ServiceTokenService serviceTokens;
     private final CurrentLogin currentLogin;
     private final SecurityIdentity identity;
 
-    AuthResource(AuthService auth, CurrentLogin currentLogin, SecurityIdentity identity) {
+    AuthResource(AuthService auth, ServiceTokenService serviceTokens, CurrentLogin currentLogin, SecurityIdentity identity) {
         this.auth = auth;
+        this.serviceTokens = serviceTokens;
         this.currentLogin = currentLogin;
         this.identity = identity;
     }
@@ -79,6 +82,16 @@ public class AuthResource {
                                      @NotNull @Size(min = 10, max = 128) String password) {
     }
 
+    @Schema(name = "ServiceTokenRequest")
+    public record ServiceTokenRequest(@NotBlank @Size(max = 100) @Schema(examples = "privacy-rights-service") String clientId,
+                                      @NotBlank @Size(max = 200) String clientSecret) {
+    }
+
+    @Schema(name = "ServiceToken")
+    public record ServiceToken(String accessToken, @Schema(examples = "Bearer") String tokenType,
+                               @Schema(examples = "600") long expiresIn) {
+    }
+
     @Schema(name = "Tokens")
     public record Tokens(@Schema(description = "ES256 JWT for the Authorization: Bearer header") String accessToken,
                          @Schema(examples = "Bearer") String tokenType,
@@ -109,6 +122,21 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Tokens login(@Valid @NotNull LoginRequest request, HttpServerRequest http) {
         return Tokens.of(auth.login(request.email(), request.password(), ClientInfos.of(http)));
+    }
+
+    @POST
+    @Path("/service-token")
+    @RateLimited(bucket = "service-token", perMinute = 30)
+    @Operation(summary = "A token for another service of the platform (client credentials)",
+            description = "For the platform's services only (SERVICE_CLIENTS): the token has the role service and no"
+                    + " session; it stops working as soon as the client is removed from the configuration.")
+    @APIResponse(responseCode = "200", description = "The token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceToken.class)))
+    @APIResponse(responseCode = "401", description = "Unknown client or wrong secret (type invalid-client)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ServiceToken serviceToken(@Valid @NotNull ServiceTokenRequest request) {
+        var issued = serviceTokens.issue(request.clientId(), request.clientSecret());
+        return new ServiceToken(issued.token(), "Bearer", serviceTokens.ttlSeconds());
     }
 
     @POST

@@ -48,13 +48,20 @@ public class SupportResource {
 
     @Schema(name = "AccountSummary")
     public record AccountSummary(UUID id, String firstName, String lastName, String email, String postalCode,
-                                 String status, Instant createdAt) {
+                                 String status, Instant createdAt,
+                                 @Schema(description = "Processing restricted (GDPR art. 18): keep the data, do not use it"
+                                         + " beyond storage") boolean restricted) {
     }
 
     @Schema(name = "AccountDetail")
     public record AccountDetail(UUID id, String firstName, String lastName, String email, boolean emailVerified,
                                 AccountDtos.Address address, String phone, AccountDtos.Company company,
                                 boolean newsletterSubscribed, String status, Instant createdAt, Instant closedAt,
+                                @Schema(description = "Processing restricted (GDPR art. 18): keep the data, do not use it"
+                                        + " beyond storage") boolean restricted,
+                                @Schema(description = "Since when processing is restricted") Instant restrictedSince,
+                                @Schema(description = "When the person's data was erased on request; only this shell is left")
+                                Instant erasedAt,
                                 List<AccountDtos.Member> members) {
     }
 
@@ -79,7 +86,7 @@ public class SupportResource {
         return support.search(currentLogin.require(), query, reason, page, size).map(view -> new AccountSummary(
                 view.account().id, view.account().firstName, view.account().lastName,
                 view.owner() == null ? null : view.owner().email, view.account().postalCode,
-                view.account().status.name(), view.account().createdAt));
+                view.account().status.name(), view.account().createdAt, view.account().restrictedAt != null));
     }
 
     @GET
@@ -128,10 +135,12 @@ public class SupportResource {
 
     private static AccountDetail detail(SupportService.AccountView view) {
         var a = view.account();
-        return new AccountDetail(a.id, a.firstName, a.lastName, view.owner().email, view.owner().emailVerified,
-                AccountDtos.Address.of(AccountService.addressOf(a)), a.phone,
+        var owner = view.owner();
+        return new AccountDetail(a.id, a.firstName, a.lastName, owner == null ? null : owner.email,
+                owner != null && owner.emailVerified,
+                a.erasedAt == null ? AccountDtos.Address.of(AccountService.addressOf(a)) : null, a.phone,
                 AccountDtos.Company.of(AccountService.companyOf(a)), a.newsletterSubscribed,
-                a.status.name(), a.createdAt, a.closedAt,
+                a.status.name(), a.createdAt, a.closedAt, a.restrictedAt != null, a.restrictedAt, a.erasedAt,
                 view.members().stream().map(AccountDtos.Member::of).toList());
     }
 

@@ -58,6 +58,10 @@ public class AccessTokens {
         if (accountId != null) {
             claims.setClaim(ACCOUNT_CLAIM, accountId.toString());
         }
+        return new Issued(sign(claims), expiresAt);
+    }
+
+    private String sign(JwtClaims claims) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
@@ -65,10 +69,27 @@ public class AccessTokens {
         jws.setHeader("typ", "JWT");
         jws.setKey(keys.activeKey());
         try {
-            return new Issued(jws.getCompactSerialization(), expiresAt);
+            return jws.getCompactSerialization();
         } catch (JoseException e) {
             throw new IllegalStateException("cannot sign an access token", e);
         }
+    }
+
+    /**
+     * A service's own token: {@code sub} is the service's name, {@code groups} only
+     * {@code service}, no session - it is checked against the configured clients on every request.
+     */
+    public Issued issueForService(String clientId, String role, Instant now) {
+        Instant expiresAt = now.plus(ttl);
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(audience);
+        claims.setSubject(clientId);
+        claims.setStringListClaim("groups", List.of(role));
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
+        return new Issued(sign(claims), expiresAt);
     }
 
     public long ttlSeconds() {

@@ -23,7 +23,8 @@ import java.util.UUID;
  * ({@code sid}) that is still open, of a login that is still active, and the request gets the
  * login's roles as they are now - not the roles written into the token. A logout, a revoked
  * member, a locked or closed account, a removed or demoted staff member: all take effect here on
- * the next request. The {@link Caller} is attached to the identity for {@link CurrentLogin}.
+ * the next request. Another service's own token (no session, role {@code service}) is accepted while
+ * that service is a configured client. The {@link Caller} is attached to the identity for {@link CurrentLogin}.
  */
 @ApplicationScoped
 public class LiveSessionCheck implements SecurityIdentityAugmentor {
@@ -31,9 +32,11 @@ public class LiveSessionCheck implements SecurityIdentityAugmentor {
     static final String CALLER = Caller.class.getName();
 
     private final LiveLoginRepository logins;
+    private final ServiceClients serviceClients;
 
-    LiveSessionCheck(LiveLoginRepository logins) {
+    LiveSessionCheck(LiveLoginRepository logins, ServiceClients serviceClients) {
         this.logins = logins;
+        this.serviceClients = serviceClients;
     }
 
     @Override
@@ -46,6 +49,9 @@ public class LiveSessionCheck implements SecurityIdentityAugmentor {
 
     private SecurityIdentity checked(SecurityIdentity identity, JsonWebToken token) {
         UUID session = RevokedSessionCheck.sessionOf(token);
+        if (session == null && token.getGroups().contains(Roles.SERVICE)) {
+            return service(identity, token);
+        }
         UUID subject = parse(token.getSubject());
         if (session == null || subject == null) {
             throw new AuthenticationFailedException("the token names no session");
@@ -62,6 +68,19 @@ public class LiveSessionCheck implements SecurityIdentityAugmentor {
                 .addAttributes(identity.getAttributes())
                 .addAttribute(CALLER, caller)
                 .addRoles(roles)
+                .build();
+    }
+
+    /** Another service's own token: only the service role, and only while the client is configured. */
+    private SecurityIdentity service(SecurityIdentity identity, JsonWebToken token) {
+        if (!serviceClients.isKnown(token.getSubject())) {
+            throw new AuthenticationFailedException("not a known service client");
+        }
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addRole(Roles.SERVICE)
                 .build();
     }
 

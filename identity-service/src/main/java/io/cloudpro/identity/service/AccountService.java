@@ -28,6 +28,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -241,6 +242,42 @@ public class AccountService {
             events.accountUpdated(new IdentityEvents.AccountUpdated(account.id, List.copyOf(changed), account.updatedAt));
         }
         return changed;
+    }
+
+    /**
+     * Applies corrections the privacy officer decided on (GDPR art. 16), as a merge patch of the
+     * owner's profile: field names as in the profile ({@code lastName}, {@code address.postalCode},
+     * {@code company.vatId}, {@code phone} - empty removes it). Returns the fields that changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> applyCorrections(UUID ownerLoginId, Map<String, String> corrections) {
+        Credential owner = credentials.findById(ownerLoginId);
+        Account account = accounts.findById(owner.accountId);
+        PostalAddress address = addressOf(account);
+        PostalAddress correctedAddress = new PostalAddress(
+                corrections.getOrDefault("address.street", address.street()),
+                corrections.getOrDefault("address.postalCode", address.postalCode()),
+                corrections.getOrDefault("address.city", address.city()),
+                corrections.getOrDefault("address.country", address.country()));
+        Company company = companyOf(account);
+        Company correctedCompany = company == null ? null : new Company(
+                corrections.getOrDefault("company.name", company.name()),
+                new PostalAddress(corrections.getOrDefault("company.address.street", company.address().street()),
+                        corrections.getOrDefault("company.address.postalCode", company.address().postalCode()),
+                        corrections.getOrDefault("company.address.city", company.address().city()),
+                        corrections.getOrDefault("company.address.country", company.address().country())),
+                corrections.getOrDefault("company.vatId", company.vatId()),
+                corrections.getOrDefault("company.kvkNumber", company.kvkNumber()));
+        boolean addressNamed = corrections.keySet().stream().anyMatch(k -> k.startsWith("address."));
+        boolean companyNamed = corrections.keySet().stream().anyMatch(k -> k.startsWith("company."));
+        String phone = corrections.get("phone");
+        ProfileChanges changes = new ProfileChanges(
+                corrections.containsKey("firstName") ? new Change<>(corrections.get("firstName")) : null,
+                corrections.containsKey("lastName") ? new Change<>(corrections.get("lastName")) : null,
+                addressNamed ? new Change<>(correctedAddress) : null,
+                corrections.containsKey("phone") ? new Change<>(phone == null || phone.isBlank() ? null : phone) : null,
+                companyNamed && company != null ? new Change<>(correctedCompany) : null);
+        return patch(new Caller(owner.id, Credential.Kind.OWNER, account.id, null, Set.of()), changes);
     }
 
     /** Changes the caller's password, confirmed with the current one; every other session of the login ends. */

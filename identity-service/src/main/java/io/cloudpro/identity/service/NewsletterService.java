@@ -4,12 +4,14 @@ import io.cloudpro.identity.config.IdentityConfig;
 import io.cloudpro.identity.domain.Account;
 import io.cloudpro.identity.domain.Caller;
 import io.cloudpro.identity.domain.NewsletterConsent;
+import io.cloudpro.identity.domain.NewsletterRecipient;
 import io.cloudpro.identity.mail.MailTemplates;
 import io.cloudpro.platform.mail.MailOutbox;
 import io.cloudpro.identity.messaging.IdentityEvents;
 import io.cloudpro.identity.repository.AccountRepository;
 import io.cloudpro.identity.repository.CredentialRepository;
 import io.cloudpro.identity.repository.NewsletterConsentRepository;
+import io.cloudpro.identity.repository.PrivacyNoticeRepository;
 import io.cloudpro.identity.security.UnsubscribeTokens;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.time.Timestamps;
@@ -35,11 +37,12 @@ public class NewsletterService {
     private final IdentityEvents events;
     private final MailOutbox mail;
     private final MailTemplates templates;
-    private final String currentNoticeVersion;
+    private final PrivacyNoticeRepository notices;
+    private final String defaultNoticeVersion;
 
     NewsletterService(AccountRepository accounts, CredentialRepository credentials, NewsletterConsentRepository consents,
                       UnsubscribeTokens unsubscribeTokens, IdentityEvents events, MailOutbox mail,
-                      MailTemplates templates, IdentityConfig config) {
+                      MailTemplates templates, PrivacyNoticeRepository notices, IdentityConfig config) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.consents = consents;
@@ -47,7 +50,8 @@ public class NewsletterService {
         this.events = events;
         this.mail = mail;
         this.templates = templates;
-        this.currentNoticeVersion = config.newsletter().privacyNoticeVersion();
+        this.notices = notices;
+        this.defaultNoticeVersion = config.newsletter().privacyNoticeVersion();
     }
 
     /**
@@ -68,7 +72,7 @@ public class NewsletterService {
         proof.subscribed = subscribed;
         proof.changedAt = now;
         proof.method = method;
-        proof.privacyNoticeVersion = noticeVersion == null || noticeVersion.isBlank() ? currentNoticeVersion : noticeVersion;
+        proof.privacyNoticeVersion = noticeVersion == null || noticeVersion.isBlank() ? currentNoticeVersion() : noticeVersion;
         consents.persist(proof);
         account.newsletterSubscribed = subscribed;
         account.updatedAt = now;
@@ -79,6 +83,21 @@ public class NewsletterService {
                     templates.newsletterSubscribed(owner.email, unsubscribeTokens.tokenFor(account.id))));
         }
         return true;
+    }
+
+    /**
+     * The version of the privacy statement in force: the one privacy-rights-service last published,
+     * or the configured one before it ever did.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String currentNoticeVersion() {
+        return notices.current().orElse(defaultNoticeVersion);
+    }
+
+    /** privacy-rights-service published a new version of the privacy statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void privacyStatementPublished(String version, Instant publishedAt) {
+        notices.record(version, publishedAt);
     }
 
     /** The consent as the owner sees it, with the link that ends it. */
@@ -108,6 +127,20 @@ public class NewsletterService {
         if (!login.isOwner()) {
             throw new ProblemException(IdentityProblems.OWNER_ONLY, "The newsletter consent is the account owner's.");
         }
+    }
+
+    /**
+     * Sends one issue of the newsletter to every subscriber whose account is open and whose
+     * processing is not restricted (GDPR art. 18), through the mail outbox; returns how many.
+     */
+    @Transactional
+    public int sendIssue(String subject, String text) {
+        int sent = 0;
+        for (NewsletterRecipient recipient : accounts.newsletterRecipients()) {
+            mail.send(templates.newsletterIssue(recipient.email(), subject, text, unsubscribeTokens.tokenFor(recipient.accountId())));
+            sent++;
+        }
+        return sent;
     }
 
     /** The one-click link of a newsletter: no login, the signed token names the account. */

@@ -30,4 +30,10 @@ public class MailOutbox {
         mail.nextAttemptAt = now;
         mails.persist(mail);
     }
+
+    /** Drops mail not yet sent to {@code recipient} (their data is being erased). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int discardFor(String recipient) {
+        return mails.deleteFor(recipient);
+    }
 }

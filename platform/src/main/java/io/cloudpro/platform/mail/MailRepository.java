@@ -70,6 +70,12 @@ public class MailRepository {
         }
     }
 
+    public int deleteFor(String recipient) {
+        return entityManager.createQuery("DELETE FROM OutgoingMail WHERE lower(recipient) = lower(:recipient)")
+                .setParameter("recipient", recipient)
+                .executeUpdate();
+    }
+
     public long countPending() {
         return entityManager.createQuery("SELECT count(m) FROM OutgoingMail m", Long.class).getSingleResult();
     }

@@ -17,6 +17,8 @@ public final class Roles {
     public static final String RECRUITER = "recruiter";
     /** Manages staff and operates the platform. */
     public static final String ADMIN = "admin";
+    /** Another service of the platform, with a token of its own (client credentials at identity-service). */
+    public static final String SERVICE = "service";
 
     private Roles() {
     }

@@ -1,0 +1,81 @@
+package io.cloudpro.platform.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Calls another service of the platform with this service's token ({@link ServiceTokens}). A
+ * refused token is fetched anew once; every other failure is a {@link ServiceCallException} for the
+ * caller to retry later.
+ */
+@ApplicationScoped
+public class ServiceClient {
+
+    private final ServiceTokens tokens;
+    private final HttpClient http;
+
+    ServiceClient(ServiceTokens tokens) {
+        this.tokens = tokens;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The answer: its status and body. */
+    public record Answer(int status, String body) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public Answer get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", "application/json"));
+    }
+
+    public Answer delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
+    public Answer postJson(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Answer putJson(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(30));
+        Answer answer = attempt(request);
+        if (answer.status() == 401) {
+            tokens.forget();
+            answer = attempt(request);
+        }
+        return answer;
+    }
+
+    private Answer attempt(HttpRequest.Builder request) {
+        try {
+            HttpResponse<InputStream> response = http.send(request.copy().setHeader("Authorization", "Bearer " + tokens.token())
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                return new Answer(response.statusCode(), new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new ServiceCallException("the service did not answer: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceCallException("interrupted while calling a service", e);
+        }
+    }
+}

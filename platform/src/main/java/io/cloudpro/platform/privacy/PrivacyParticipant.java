@@ -1,0 +1,67 @@
+package io.cloudpro.platform.privacy;
+
+import io.cloudpro.platform.privacy.PrivacyResult.CategoryOutcome;
+import io.cloudpro.platform.privacy.PrivacyResult.Withheld;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a service does with its own data when a privacy command arrives. The platform takes the
+ * commands from Kafka, makes them idempotent, keeps legal holds, stores exports for pickup, records
+ * erasures and publishes the results; a service implements only what its data needs. Every method
+ * runs inside the transaction that records the command as handled.
+ * <p>
+ * The defaults answer "nothing held here", which is the complete answer of a service without
+ * personal data about the subject.
+ */
+public interface PrivacyParticipant {
+
+    /** Everything held about the subject, per category key; values are written as JSON. */
+    default Export export(Subject subject) {
+        return Export.NOTHING;
+    }
+
+    /**
+     * Deletes or anonymises what may go; keeps, per record, what a law or a legal hold keeps.
+     * Must be idempotent: the erasure log replays it after a database restore.
+     */
+    default Erasure erase(Subject subject, LegalHolds holds, Instant now) {
+        return Erasure.NOTHING;
+    }
+
+    /** Flags (or unflags) the subject: data kept but not processed beyond storage. */
+    default List<CategoryOutcome> restrict(Subject subject, boolean restricted) {
+        return List.of();
+    }
+
+    /** Applies the corrections the privacy officer decided; names who received the old values. */
+    default Rectification rectify(Subject subject, Map<String, String> corrections) {
+        return Rectification.NOTHING;
+    }
+
+    /**
+     * An objection: to direct marketing it stops at once; to other processing the officer's decision
+     * ({@code upheld}) is recorded and, when upheld, the processing stops.
+     */
+    default List<CategoryOutcome> object(Subject subject, String processing, Boolean upheld) {
+        return List.of();
+    }
+
+    /** The data of one subject, per category, and how many records each has. */
+    record Export(Map<String, Object> data, List<CategoryOutcome> categories) {
+        public static final Export NOTHING = new Export(Map.of(), List.of());
+    }
+
+    /** What an erasure did per category, what it kept, and whom to tell (art. 17(2)). */
+    record Erasure(List<CategoryOutcome> categories, List<Withheld> withheld, List<Catalogue.Recipient> recipientsToInform) {
+        public static final Erasure NOTHING = new Erasure(List.of(), List.of(), List.of());
+    }
+
+    /** The fields changed and the recipients that got the old values (art. 19). */
+    record Rectification(List<String> changedFields, List<Catalogue.Recipient> recipientsToInform,
+                         List<CategoryOutcome> categories) {
+        public static final Rectification NOTHING = new Rectification(List.of(), List.of(), List.of());
+    }
+}
