@@ -1,0 +1,79 @@
+package io.cloudpro.privacy.repository;
+
+import io.cloudpro.privacy.domain.DsrRequest;
+import io.cloudpro.privacy.domain.RequestStatus;
+import io.cloudpro.privacy.domain.RequestType;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RequestRepository implements PanacheRepositoryBase<DsrRequest, UUID> {
+
+    private static final List<RequestStatus> OPEN = List.of(RequestStatus.RECEIVED, RequestStatus.AWAITING_DECISION,
+            RequestStatus.IN_PROGRESS);
+
+    public DsrRequest lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<DsrRequest> ofLogin(UUID loginId, int page, int size) {
+        return find("loginId = ?1 ORDER BY receivedAt DESC", loginId).page(page, size).list();
+    }
+
+    public long countOfLogin(UUID loginId) {
+        return count("loginId", loginId);
+    }
+
+    /** An open request of the same type from the same address, which a repeated request joins. */
+    public Optional<DsrRequest> openDuplicate(String email, RequestType type) {
+        return find("email = ?1 AND type = ?2 AND status IN ?3 ORDER BY receivedAt", email, type, OPEN).firstResultOptional();
+    }
+
+    /** The queue: open requests, the closest deadline first. */
+    public List<DsrRequest> queue(boolean openOnly, int page, int size) {
+        return (openOnly
+                ? find("status IN ?1 ORDER BY COALESCE(extendedTo, dueOn), receivedAt", OPEN)
+                : find("ORDER BY COALESCE(extendedTo, dueOn) DESC, receivedAt DESC"))
+                .page(page, size).list();
+    }
+
+    public long countQueue(boolean openOnly) {
+        return openOnly ? count("status IN ?1", OPEN) : count();
+    }
+
+    /**
+     * Requests whose subject has not been looked up yet, oldest first: received ones, and ones the
+     * officer refused before the lookup (their refusal still has to be mailed).
+     */
+    public List<UUID> awaitingLookup(int limit) {
+        return find("subject IS NULL AND status IN ?1 ORDER BY receivedAt",
+                List.of(RequestStatus.RECEIVED, RequestStatus.REFUSED)).page(0, limit).list()
+                .stream().map(r -> r.id).toList();
+    }
+
+    public List<UUID> overdueNotRemindedOn(LocalDate today, int limit) {
+        return find("status IN ?1 AND COALESCE(extendedTo, dueOn) < ?2 AND (remindedOn IS NULL OR remindedOn < ?2)"
+                + " ORDER BY COALESCE(extendedTo, dueOn)", OPEN, today).page(0, limit).list()
+                .stream().map(r -> r.id).toList();
+    }
+
+    public List<UUID> restrictionsToLift(Instant now, int limit) {
+        return find("liftRestrictionAt <= ?1 ORDER BY liftRestrictionAt", now).page(0, limit).list()
+                .stream().map(r -> r.id).toList();
+    }
+
+    /** Requests about the person (any of their ids) or filed from one of their addresses. */
+    public List<DsrRequest> ofPerson(Collection<UUID> ids, Collection<String> emails) {
+        return emails.isEmpty()
+                ? find("subjectId IN ?1 OR loginId IN ?1 ORDER BY receivedAt", ids).list()
+                : find("subjectId IN ?1 OR loginId IN ?1 OR email IN ?2 ORDER BY receivedAt", ids, emails).list();
+    }
+}

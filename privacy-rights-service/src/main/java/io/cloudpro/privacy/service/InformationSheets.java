@@ -1,0 +1,137 @@
+package io.cloudpro.privacy.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cloudpro.platform.config.CompanyDetails;
+import io.cloudpro.platform.privacy.Catalogue;
+import io.cloudpro.privacy.config.PrivacyRightsConfig;
+import io.cloudpro.privacy.domain.Disclosure;
+import io.cloudpro.privacy.mail.PrivacyMails;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The information sheet of GDPR art. 15(1) that goes with every access answer: for each category of
+ * data held about the person, why it is kept and on which basis, who receives such data, how long it
+ * is kept and where it came from; the recipients that actually received the person's data, by name,
+ * from the register of disclosures; the rights, and the right to complain to the AP. Built from what
+ * the services declare in their catalogues, never written by hand.
+ */
+@ApplicationScoped
+public class InformationSheets {
+
+    static final List<String> RIGHTS = List.of(
+            "Access: a copy of your data with this information (GDPR art. 15).",
+            "Rectification: have wrong or incomplete data corrected (art. 16).",
+            "Erasure: have your data deleted, except what a law makes us keep (art. 17).",
+            "Restriction: have us keep your data but not use it, e.g. while its accuracy is checked (art. 18).",
+            "Portability: the data you gave us, in a machine-readable format, for you or another company (art. 20).",
+            "Objection: to direct marketing, which then stops at once, and to processing on our legitimate interests (art. 21).",
+            "Withdrawing consent at any time, e.g. for the newsletter, without affecting what happened before (art. 7(3)).");
+
+    private final CatalogueRegistry registry;
+    private final DisclosureRegister disclosures;
+    private final CompanyDetails company;
+    private final String officerEmail;
+
+    InformationSheets(CatalogueRegistry registry, DisclosureRegister disclosures, CompanyDetails company,
+                      PrivacyRightsConfig config) {
+        this.registry = registry;
+        this.disclosures = disclosures;
+        this.company = company;
+        this.officerEmail = config.officerEmail();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InformationSheet(Controller controller, List<CategoryInfo> categories, List<RecipientInfo> recipients,
+                                   List<String> rights, String complaints, String automatedDecisions, Instant generatedAt) {
+    }
+
+    public record Controller(String name, String address, String email, String privacyContact, String kvkNumber) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CategoryInfo(String service, String category, String name, String description, List<String> purposes,
+                               String legalBasis, List<String> recipients, String retention, String source,
+                               boolean portable) {
+    }
+
+    /** A third party that received the person's data, from the register of disclosures. */
+    public record RecipientInfo(String name, List<String> categories, String basis, Instant firstDisclosedAt,
+                                Instant lastDisclosedAt, int times) {
+    }
+
+    /**
+     * The sheet for a person about whom each service found the given categories.
+     *
+     * @param found      per service, the category keys it holds about the person
+     * @param subjectIds every id the person is known by, to find their disclosures
+     */
+    public InformationSheet build(Map<String, Set<String>> found, Collection<UUID> subjectIds, Instant now) {
+        List<CategoryInfo> categories = new ArrayList<>();
+        for (Catalogue catalogue : registry.all()) {
+            Set<String> held = found.getOrDefault(catalogue.service(), Set.of());
+            for (Catalogue.Category category : catalogue.categories()) {
+                if (held.contains(category.key())) {
+                    categories.add(info(catalogue.service(), category));
+                }
+            }
+        }
+        return new InformationSheet(controller(), categories, recipients(disclosures.ofSubject(subjectIds)), RIGHTS,
+                PrivacyMails.COMPLAINT_RIGHTS.replace('\n', ' '), "We take no decisions about you by automated means alone"
+                + " and do not profile you (art. 22).", now);
+    }
+
+    Controller controller() {
+        return new Controller(company.name(), company.street() + ", " + company.postalCode() + " " + company.city(),
+                company.email(), officerEmail, company.kvkNumber());
+    }
+
+    static CategoryInfo info(String service, Catalogue.Category category) {
+        return new CategoryInfo(service, category.key(), category.name(), category.description(), category.purposes(),
+                category.legalBasis() == null ? null : words(category.legalBasis()) + " (" + category.legalBasis().article() + ")",
+                category.recipients().stream().map(r -> r.name() + (r.role() == null ? "" : ", " + r.role())).toList(),
+                RetentionWords.of(category.retention()), source(category.source()), category.portable());
+    }
+
+    static List<RecipientInfo> recipients(List<Disclosure> disclosed) {
+        Map<String, List<Disclosure>> byRecipient = new LinkedHashMap<>();
+        disclosed.forEach(d -> byRecipient.computeIfAbsent(d.recipient, r -> new ArrayList<>()).add(d));
+        List<RecipientInfo> recipients = new ArrayList<>();
+        byRecipient.forEach((name, list) -> {
+            Set<String> categories = new TreeSet<>();
+            list.forEach(d -> categories.addAll(Arrays.stream(d.categories.split(",")).filter(c -> !c.isBlank()).toList()));
+            recipients.add(new RecipientInfo(name, List.copyOf(categories), list.get(list.size() - 1).basis,
+                    list.get(0).disclosedAt, list.get(list.size() - 1).disclosedAt, list.size()));
+        });
+        return recipients;
+    }
+
+    static String words(Catalogue.LegalBasis basis) {
+        return switch (basis) {
+            case CONSENT -> "your consent";
+            case CONTRACT -> "our contract with you";
+            case LEGAL_OBLIGATION -> "a legal obligation";
+            case VITAL_INTERESTS -> "vital interests";
+            case PUBLIC_TASK -> "a task in the public interest";
+            case LEGITIMATE_INTERESTS -> "our legitimate interests";
+        };
+    }
+
+    static String source(Catalogue.Source source) {
+        return source == null ? null : switch (source) {
+            case DATA_SUBJECT -> "you";
+            case SERVICE -> "our systems, as you use our services";
+            case THIRD_PARTY -> "a third party";
+        };
+    }
+}
