@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The secrets a local suite needs, made on its first start and kept in its data directory: the
- * token signing key (in production a Kubernetes Secret), the key of the unsubscribe links and the
- * key of the e-mail hashes in the login history.
+ * token signing key (in production a Kubernetes Secret), the key of the unsubscribe links, the
+ * key of the e-mail hashes in the login history and each service's client secret.
  */
 public final class LocalSecrets {
 
@@ -45,6 +45,29 @@ public final class LocalSecrets {
         return randomSecret("email-hash.secret");
     }
 
+    /**
+     * The secret {@code service} presents to identity-service for a token of its own (client
+     * credentials); identity-service is given only its SHA-256.
+     */
+    public String serviceClientSecret(String service) {
+        return randomSecret("service-clients/" + service + ".secret");
+    }
+
+    /** {@code name:sha256-hex} of each service's client secret, as identity-service's SERVICE_CLIENTS takes them. */
+    public String serviceClientHashes(java.util.Collection<String> services) {
+        StringBuilder list = new StringBuilder();
+        for (String service : services) {
+            try {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(serviceClientSecret(service).getBytes(StandardCharsets.UTF_8));
+                list.append(list.isEmpty() ? "" : ",").append(service).append(':').append(java.util.HexFormat.of().formatHex(hash));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return list.toString();
+    }
+
     /** 256 random bits, made once and kept in {@code name}. */
     private String randomSecret(String name) {
         Path file = dir.resolve(name);
@@ -52,7 +75,7 @@ public final class LocalSecrets {
             if (!Files.exists(file)) {
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);
-                Files.createDirectories(dir);
+                Files.createDirectories(file.getParent());
                 Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
             }
             return Files.readString(file).trim();

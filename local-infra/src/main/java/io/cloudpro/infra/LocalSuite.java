@@ -88,6 +88,7 @@ public final class LocalSuite implements AutoCloseable {
     private KafkaBroker kafka;
     private MailCatcher mail;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Launch> launches = new HashMap<>();
     private volatile boolean closing;
 
     private LocalSuite(Options options) {
@@ -128,6 +129,42 @@ public final class LocalSuite implements AutoCloseable {
         return "http://localhost:" + options.servicePorts().get(service);
     }
 
+    /** Stops one service, as a crash or a deployment would take it away; the rest keeps running. */
+    public synchronized void stopService(String name) {
+        ServiceProcess process = services.get(name);
+        if (process != null && process.isAlive()) {
+            process.close();
+            step("%s stopped", name);
+        }
+    }
+
+    /** Starts a stopped service again, with the same port, database and settings, and waits until it is ready. */
+    public void restartService(String name) {
+        ServiceProcess process;
+        synchronized (this) {
+            if (services.get(name) != null && services.get(name).isAlive()) {
+                throw new IllegalStateException(name + " is still running");
+            }
+            process = launch(name);
+            services.put(name, process);
+        }
+        process.awaitReady(SERVICE_READY_TIMEOUT);
+        step("%s is UP again on port %d", name, process.port());
+    }
+
+    /** How a service is started: the same every time, so that a restart finds its port and data. */
+    private record Launch(Service service, Map<String, String> environment, Path log) {
+    }
+
+    private ServiceProcess launch(String name) {
+        Launch launch = launches.get(name);
+        Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        ServiceProcess process = ServiceProcess.start(name, jar, options.servicePorts().get(name), launch.environment(),
+                launch.service().jvmOptions(), launch.log());
+        runFiles.record("service", process.pid());
+        return process;
+    }
+
     /** Seconds since {@link #start} was called. */
     public double elapsedSeconds() {
         return (System.nanoTime() - startedAt) / 1e9;
@@ -138,8 +175,11 @@ public final class LocalSuite implements AutoCloseable {
         requireFreePorts();
         runFiles.startWatchdog();
         Path logs = options.dataDir().resolve("logs");
-        CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(() ->
-                KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), logs.resolve("kafka.log")));
+        CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(() -> {
+            KafkaBroker broker = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), logs.resolve("kafka.log"));
+            broker.createTopics(PlatformTopics.ALL);
+            return broker;
+        });
         postgres = PostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort(), true,
                 logs.resolve("postgres.log"));
         runFiles.record("postgres", postgres.pid());
@@ -172,18 +212,24 @@ public final class LocalSuite implements AutoCloseable {
             environment.put("JWT_JWKS_URL", jwksUrl);
             environment.put("SMTP_HOST", "localhost");
             environment.put("SMTP_PORT", Integer.toString(mail.smtpPort()));
+            environment.put("SERVICE_URL", baseUrl(service.name()));
+            if (options.servicePorts().containsKey("identity-service")) {
+                environment.put("IDENTITY_URL", baseUrl("identity-service"));
+            }
+            environment.put("SERVICE_CLIENT_SECRET", secrets.serviceClientSecret(service.name()));
+            if (service.name().equals("privacy-rights-service")) {
+                environment.put("PUBLIC_URL", baseUrl(service.name()));
+            }
             if (service.name().equals("identity-service")) {
+                environment.put("SERVICE_CLIENTS", secrets.serviceClientHashes(SERVICES.stream()
+                        .map(Service::name).filter(name -> !name.equals("identity-service")).toList()));
                 environment.put("JWT_KEYS_DIR", secrets.signingKeysDir().toString());
                 environment.put("NEWSLETTER_UNSUBSCRIBE_SECRET", secrets.unsubscribeSecret());
                 environment.put("EMAIL_HASH_SECRET", secrets.emailHashSecret());
                 environment.put("BOOTSTRAP_ADMIN_EMAIL", LOCAL_ADMIN_EMAIL);
             }
-            Path jar = options.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-            ServiceProcess process = ServiceProcess.start(service.name(), jar,
-                    options.servicePorts().get(service.name()), environment, service.jvmOptions(),
-                    logs.resolve(service.name() + ".log"));
-            runFiles.record("service", process.pid());
-            services.put(service.name(), process);
+            launches.put(service.name(), new Launch(service, environment, logs.resolve(service.name() + ".log")));
+            services.put(service.name(), launch(service.name()));
         }
         step("Starting %s", String.join(", ", services.keySet()));
         List<CompletableFuture<Void>> ready = new ArrayList<>();

@@ -3,25 +3,16 @@ package io.cloudpro.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudpro.infra.LocalSuite;
-import io.cloudpro.infra.MailCatcher;
 import io.cloudpro.infra.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,18 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LocalSuiteIT {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = SuiteClient.JSON;
 
     @TempDir
     static Path dataDir;
     static LocalSuite suite;
+    static SuiteClient client;
 
     @BeforeAll
     static void startSuite() {
         suite = LocalSuite.start(LocalSuite.Options.onFreePorts(Path.of(System.getProperty("suite.root", "..")),
                 dataDir, LocalSuite.SERVICES.stream().map(LocalSuite.Service::name).toList(),
                 line -> System.out.println("suite " + line)));
+        client = new SuiteClient(suite);
         System.out.printf(Locale.ROOT, "SUITE START: four services ready in %.1f s%n", suite.elapsedSeconds());
     }
 
@@ -85,16 +77,7 @@ class LocalSuiteIT {
     @Test
     void anotherServiceAcceptsATokenThatIdentityServiceIssued() throws Exception {
         // the first admin has no password: activate it with the link from the captured mail
-        MailCatcher.Mail activation = awaitMail(LocalSuite.LOCAL_ADMIN_EMAIL, "staff login");
-        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(activation.body());
-        assertTrue(token.find(), activation.body());
-        String identity = suite.baseUrl("identity-service");
-        assertEquals(204, post(identity + "/api/v1/auth/activate",
-                "{\"token\":\"" + token.group(1) + "\",\"password\":\"a long local admin password\"}").statusCode());
-        HttpResponse<String> login = post(identity + "/api/v1/auth/login",
-                "{\"email\":\"" + LocalSuite.LOCAL_ADMIN_EMAIL + "\",\"password\":\"a long local admin password\"}");
-        assertEquals(200, login.statusCode(), login.body());
-        String adminToken = JSON.readTree(login.body()).path("accessToken").asText();
+        String adminToken = client.activateFirstAdmin();
 
         // order-service verifies it against identity-service's JWKS: ES256, issuer, audience
         HttpResponse<String> outbox = get(suite.baseUrl("order-service") + "/api/v1/operations/outbox", adminToken);
@@ -103,19 +86,7 @@ class LocalSuiteIT {
         assertTrue(status.has("pending"), outbox.body());
 
         // a customer's token is genuine too, but lacks the role: 403, not 401
-        String email = "suite-" + System.nanoTime() + "@example.nl";
-        HttpResponse<String> registered = post(identity + "/api/v1/accounts", """
-                {"firstName":"Jan","lastName":"Jansen","email":"%s","password":"correct horse battery staple",
-                 "address":{"street":"Dorpsstraat 1","postalCode":"5042 CR","city":"Tilburg","country":"NL"}}"""
-                .formatted(email));
-        assertEquals(201, registered.statusCode(), registered.body());
-        Matcher confirm = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(awaitMail(email, "Confirm your e-mail").body());
-        assertTrue(confirm.find());
-        assertEquals(204, post(identity + "/api/v1/accounts/verify-email", "{\"token\":\"" + confirm.group(1) + "\"}")
-                .statusCode());
-        String customerToken = JSON.readTree(post(identity + "/api/v1/auth/login",
-                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\"}").body())
-                .path("accessToken").asText();
+        String customerToken = client.register("Jansen", false).token();
         assertEquals(403, get(suite.baseUrl("retention-service") + "/api/v1/operations/outbox", customerToken).statusCode());
 
         // and a tampered one is refused
@@ -123,10 +94,8 @@ class LocalSuiteIT {
         assertEquals(401, get(suite.baseUrl("privacy-rights-service") + "/api/v1/operations/outbox", tampered).statusCode());
 
         // a logout reaches every service within seconds, long before the token would expire
-        HttpResponse<String> logout = HTTP.send(HttpRequest.newBuilder(URI.create(identity + "/api/v1/auth/logout"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(204, logout.statusCode());
+        assertEquals(204, client.send("POST", suite.baseUrl("identity-service") + "/api/v1/auth/logout", adminToken, "{}")
+                .statusCode());
         Instant loggedOut = Instant.now();
         for (String service : java.util.List.of("order-service", "privacy-rights-service", "retention-service")) {
             Instant deadline = Instant.now().plusSeconds(30);
@@ -139,29 +108,7 @@ class LocalSuiteIT {
                 java.time.Duration.between(loggedOut, Instant.now()).toMillis() / 1000.0);
     }
 
-    static MailCatcher.Mail awaitMail(String to, String subject) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<MailCatcher.Mail> mail = suite.mail().messagesTo(to).stream()
-                    .filter(m -> m.subject().contains(subject)).findFirst();
-            if (mail.isPresent()) {
-                return mail.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no mail '" + subject + "' to " + to);
-    }
-
-    static HttpResponse<String> get(String url, String bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> get(String url, String bearer) {
+        return client.get(url, bearer);
     }
 }
