@@ -2,6 +2,10 @@ package io.cloudpro.platform.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudpro.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -20,16 +24,25 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventOutbox {
 
+    /**
+     * Payloads are written by a mapper of their own, not the application's: that one carries the
+     * serializers Quarkus generates for REST return types, which write absent fields as null where a
+     * record says to leave them out - and an event's schema is the contract, whatever REST does.
+     */
+    static final ObjectMapper EVENT_JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
     private final OutboxRepository outbox;
-    private final ObjectMapper json;
     private final EventsConfig config;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
 
-    EventOutbox(OutboxRepository outbox, ObjectMapper json, EventsConfig config,
+    EventOutbox(OutboxRepository outbox, EventsConfig config,
                 TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
         this.outbox = outbox;
-        this.json = json;
         this.config = config;
         this.transactions = transactions;
         this.relay = relay;
@@ -83,7 +96,7 @@ public class EventOutbox {
 
     private String toJson(Object data) {
         try {
-            return json.writeValueAsString(data);
+            return EVENT_JSON.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data cannot be written as JSON: " + data.getClass().getName(), e);
         }

@@ -76,9 +76,9 @@ public class PrivacyCatalogues {
     }
 
     /**
-     * The catalogue as JSON, written by a plain Jackson mapper. The application's mapper carries the
-     * reflection-free serializers Quarkus generates for REST return types, and those write absent
-     * fields as {@code null}, which the published contract does not allow.
+     * The catalogue as JSON for the REST endpoint, written by a plain Jackson mapper: the
+     * serializers Quarkus generates for REST return types write absent fields as {@code null}, and
+     * the endpoint serves the same document as the published event.
      */
     public JsonNode catalogueJson() {
         return PLAIN_JSON.valueToTree(catalogue());
@@ -87,7 +87,7 @@ public class PrivacyCatalogues {
     void publishAtStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> outbox.publish(PrivacyTopics.CATALOGUES,
                 PrivacyTopics.CATALOGUE_PUBLISHED, catalogue.service(),
-                PLAIN_JSON.valueToTree(new CataloguePublished(catalogue(), Instant.now()))));
+                new CataloguePublished(catalogue(), Instant.now())));
     }
 
     /** The payload of a published catalogue. */

@@ -217,8 +217,16 @@ public class OfficerDecisions {
         return request;
     }
 
+    /**
+     * Locks the row as the first read of it in this transaction: an entity read before without the
+     * lock would be checked against its version, and a round of the request processor that moved
+     * the request on meanwhile would turn the decision into a 409.
+     */
     private DsrRequest lockOpen(UUID requestId) {
-        DsrRequest request = requests.lock(find(requestId).id);
+        DsrRequest request = requests.lock(requestId);
+        if (request == null) {
+            throw ProblemException.notFound("Request");
+        }
         if (!request.status.isOpen()) {
             throw new ProblemException(NOT_NOW, "This request is " + request.status.name().toLowerCase() + " already.");
         }

@@ -1,25 +1,29 @@
 package io.cloudpro.privacy.service;
 
 import io.cloudpro.platform.client.ServiceCallException;
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.platform.privacy.PrivacyCorrections;
+import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.privacy.client.CorrectionsDelivery;
 import io.cloudpro.privacy.client.ExportFetcher;
 import io.cloudpro.privacy.client.SubjectDirectory;
 import io.cloudpro.privacy.config.PrivacyRightsConfig;
 import io.cloudpro.privacy.domain.Deadlines;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -48,7 +52,12 @@ public class RequestProcessor {
     private final PrivacyCorrections ownCorrections;
     private final CatalogueRegistry registry;
     private final String ownName;
-    private final ManagedExecutor executor;
+    /** Runs the rounds a wake-up asks for; it carries no context over from the thread that woke it. */
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "privacy-request-wake-up");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Duration housekeepingInterval;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -57,7 +66,7 @@ public class RequestProcessor {
     RequestProcessor(RequestProgress progress, Dispatcher dispatcher, OfficerDecisions decisions, AccessPackages packages,
                      Verifications verifications, Statements statements, SubjectDirectory directory,
                      ExportFetcher fetcher, CorrectionsDelivery delivery, PrivacyCorrections ownCorrections,
-                     CatalogueRegistry registry, ManagedExecutor executor, PrivacyRightsConfig config,
+                     CatalogueRegistry registry, PrivacyRightsConfig config,
                      @ConfigProperty(name = "quarkus.application.name") String ownName) {
         this.progress = progress;
         this.dispatcher = dispatcher;
@@ -71,7 +80,6 @@ public class RequestProcessor {
         this.ownCorrections = ownCorrections;
         this.registry = registry;
         this.ownName = ownName;
-        this.executor = executor;
         this.housekeepingInterval = config.requests().housekeepingInterval();
     }
 
@@ -81,26 +89,46 @@ public class RequestProcessor {
         process();
     }
 
-    /** Something happened: a round starts at once (on another thread), after the transaction committed. */
+    /**
+     * Something happened: a round starts at once (on another thread), after the transaction
+     * committed. The thread gets a request context of its own: one carried over from the HTTP
+     * request that filed would be that request's, already ended, and its reads would miss what was
+     * just committed.
+     */
     void onWakeUp(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestWakeUp.WakeUp wakeUp) {
-        executor.execute(this::process);
+        wakeUps.execute(() -> {
+            ManagedContext requestContext = Arc.container().requestContext();
+            requestContext.activate();
+            try {
+                process();
+            } finally {
+                requestContext.terminate();
+            }
+        });
     }
 
-    /** One round, or - when a round is running - one more right after it. */
+    @PreDestroy
+    void stop() {
+        wakeUps.shutdownNow();
+    }
+
+    /**
+     * One round, and another as long as something happened meanwhile. A caller that finds a round
+     * running leaves a note the running one picks up - also when it was just finishing, so no
+     * wake-up is lost.
+     */
     public void process() {
-        if (!running.tryLock()) {
-            again.set(true);
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                round();
-            } while (again.get());
-        } catch (RuntimeException e) {
-            LOG.errorf("A round of request processing failed (%s); the next round tries again", e.getClass().getName());
-        } finally {
-            running.unlock();
+        again.set(true);
+        while (again.get() && running.tryLock()) {
+            try {
+                while (again.getAndSet(false)) {
+                    round();
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf("A round of request processing failed (%s); the next round tries again", e.getClass().getName());
+            } finally {
+                running.unlock();
+            }
         }
     }
 
