@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,23 +70,32 @@ public final class SuiteClient {
         return login(email);
     }
 
+    /**
+     * Registers from an address of its own (through the local proxy, which identity-service
+     * trusts), as customers do: the per-address rate limits then count each customer apart.
+     */
     public Customer register(String lastName, boolean newsletter) {
         String email = lastName.toLowerCase() + "-" + System.nanoTime() + "@example.nl";
+        String address = "198.51." + ThreadLocalRandom.current().nextInt(256) + "." + (1 + ThreadLocalRandom.current().nextInt(254));
         HttpResponse<String> registered = send("POST", identity() + "/api/v1/accounts", null, """
                 {"firstName":"Jan","lastName":"%s","email":"%s","password":"%s","newsletter":%s,
                  "address":{"street":"Dorpsstraat 1","postalCode":"5042 CR","city":"Tilburg","country":"NL"}}"""
-                .formatted(lastName, email, PASSWORD, newsletter));
+                .formatted(lastName, email, PASSWORD, newsletter), address);
         assertEquals(201, registered.statusCode(), registered.body());
         String accountId = json(registered).path("accountId").asText();
         String confirm = linkToken(awaitMail(email, "Confirm your e-mail"));
         assertEquals(204, send("POST", identity() + "/api/v1/accounts/verify-email", null,
-                "{\"token\":\"" + confirm + "\"}").statusCode());
-        return new Customer(email, accountId, login(email));
+                "{\"token\":\"" + confirm + "\"}", address).statusCode());
+        return new Customer(email, accountId, login(email, address));
     }
 
     public String login(String email) {
+        return login(email, null);
+    }
+
+    private String login(String email, String address) {
         HttpResponse<String> login = send("POST", identity() + "/api/v1/auth/login", null,
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", address);
         assertEquals(200, login.statusCode(), login.body());
         return json(login).path("accessToken").asText();
     }
@@ -101,6 +111,10 @@ public final class SuiteClient {
     }
 
     public HttpResponse<String> send(String method, String url, String bearer, String json) {
+        return send(method, url, bearer, json, null);
+    }
+
+    private HttpResponse<String> send(String method, String url, String bearer, String json, String forwardedFor) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -108,6 +122,9 @@ public final class SuiteClient {
         }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -121,6 +138,12 @@ public final class SuiteClient {
 
     /** Polls {@code url} until its JSON satisfies {@code condition}; fails with the last answer after {@code timeout}. */
     public JsonNode await(String url, String bearer, Predicate<JsonNode> condition, Duration timeout, String what) {
+        return await(url, bearer, condition, timeout, Duration.ofMillis(250), what);
+    }
+
+    /** The same, asking every {@code interval}. */
+    public JsonNode await(String url, String bearer, Predicate<JsonNode> condition, Duration timeout, Duration interval,
+                          String what) {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
@@ -131,7 +154,7 @@ public final class SuiteClient {
                     return last;
                 }
             }
-            pause(Duration.ofMillis(250));
+            pause(interval);
         }
         throw new AssertionError(what + " within " + timeout + "; last answer: " + last);
     }

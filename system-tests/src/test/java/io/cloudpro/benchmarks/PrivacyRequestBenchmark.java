@@ -1,0 +1,289 @@
+package io.cloudpro.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudpro.infra.LocalSuite;
+import io.cloudpro.systemtests.SuiteClient;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Data-subject requests end to end on the packaged suite (all four services as participants):
+ * for batches of N erasure requests filed at once (10, then 40), the machine time from the verified request to its
+ * completion - every participant answered - as p50/p95/p99, beside one erasure filed alone and the
+ * raw Kafka round trip measured in the same run; then the time to answer an access request for a
+ * person with a large login history. Run with
+ * {@code ./mvnw verify -Pbenchmark -DskipTests -pl system-tests -Dit.test=PrivacyRequestBenchmark};
+ * it prints figures and asserts nothing.
+ * <p>
+ * Target: p99 under 2 s from verified to completed with the participants running.
+ */
+class PrivacyRequestBenchmark {
+
+    /** How many erasures are filed at once, batch after batch. */
+    static final List<Integer> BATCHES = java.util.Arrays.stream(System.getProperty("benchmark.requests", "10,40").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
+    static final int ALONE = 5;
+    static final int HISTORY = Integer.getInteger("benchmark.history", 20_000);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void erasuresAndALargeExport() throws Exception {
+        // -Dbenchmark.data-dir=... keeps the suite's logs for a look afterwards
+        Path data = System.getProperty("benchmark.data-dir") == null ? dataDir : Path.of(System.getProperty("benchmark.data-dir"));
+        try (LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(Path.of(System.getProperty("suite.root", "..")),
+                data, LocalSuite.SERVICES.stream().map(LocalSuite.Service::name).toList(), line -> { }))) {
+            SuiteClient client = new SuiteClient(suite);
+            String officer = client.staff(client.activateFirstAdmin(), "officer@cloudpro.local", "privacy-officer");
+
+            int needed = 5 + ALONE + BATCHES.stream().mapToInt(Integer::intValue).sum();
+            List<SuiteClient.Customer> customers = new ArrayList<>(register(client, needed));
+            // warm-up: the JIT compiles the request path of every service
+            for (SuiteClient.Customer customer : take(customers, 5)) {
+                erase(client, officer, customer);
+            }
+            List<Timing> alone = new ArrayList<>();
+            for (SuiteClient.Customer customer : take(customers, ALONE)) {
+                alone.add(erase(client, officer, customer));
+            }
+            StringBuilder batches = new StringBuilder();
+            for (int size : BATCHES) {
+                batches.append(batch(suite, client, officer, take(customers, size)));
+            }
+            List<Long> kafka = kafkaRoundTrips(suite.kafka().bootstrapServers(), 200);
+            long[] export = largeExport(suite, client);
+            System.out.printf(Locale.ROOT, """
+
+                    PRIVACY REQUEST BENCHMARK (%d cores, all four services, one PostgreSQL, one Kafka broker)
+                      raw Kafka produce->consume round trip     p50 %6.1f ms   p99 %6.1f ms   (baseline, same run)
+                      one erasure alone, verified->completed     p50 %6d ms   max %6d ms   (%d requests)
+                    %s%s  access request, %d logins in the history   %d ms to completed, package %d KiB
+                      resident memory                            privacy-rights-service %d MiB, identity-service %d MiB
+                    target: p99 under 2,000 ms
+                    """, Runtime.getRuntime().availableProcessors(),
+                    pct(kafka, 50) / 1000.0, pct(kafka, 99) / 1000.0,
+                    pct(alone, Timing::total, 50), pct(alone, Timing::total, 100), ALONE, breakdown(alone),
+                    batches, HISTORY, export[0], export[1] / 1024,
+                    suite.services().get("privacy-rights-service").residentMemoryBytes() >> 20,
+                    suite.services().get("identity-service").residentMemoryBytes() >> 20);
+        }
+    }
+
+    /** Files {@code customers.size()} erasures at once (8 clients filing); their figures as text. */
+    static String batch(LocalSuite suite, SuiteClient client, String officer, List<SuiteClient.Customer> customers)
+            throws Exception {
+        ExecutorService filing = Executors.newFixedThreadPool(8);
+        Map<String, Duration> cpuBefore = cpu(suite);
+        Instant start = Instant.now();
+        List<Future<Timing>> running = new ArrayList<>();
+        for (SuiteClient.Customer customer : customers) {
+            running.add(filing.submit(() -> erase(client, officer, customer)));
+        }
+        List<Timing> timings = new ArrayList<>();
+        for (Future<Timing> done : running) {
+            timings.add(done.get());
+        }
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        filing.shutdown();
+        Map<String, Duration> cpuAfter = cpu(suite);
+        StringBuilder cpu = new StringBuilder();
+        double total = 0;
+        for (String service : cpuAfter.keySet()) {
+            double used = cpuAfter.get(service).minus(cpuBefore.get(service)).toMillis() / 1000.0;
+            total += used;
+            cpu.append(String.format(Locale.ROOT, " %s %.1f s", service.replace("-service", ""), used));
+        }
+        return String.format(Locale.ROOT,
+                "  %2d erasures at once, verified->completed   p50 %6d ms   p95 %6d ms   p99 %6d ms   max %6d ms%n"
+                        + "%s        throughput %.1f erasures/s (%d in %.1f s, every participant answering each)%n"
+                        + "        service CPU during the batch: %.1f s of %.1f s on %d cores (%s), %.0f ms per erasure%n",
+                customers.size(), pct(timings, Timing::total, 50), pct(timings, Timing::total, 95),
+                pct(timings, Timing::total, 99), pct(timings, Timing::total, 100), breakdown(timings),
+                customers.size() / seconds, customers.size(), seconds,
+                total, seconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
+                cpu.toString().trim(), total * 1000 / customers.size());
+    }
+
+    /** CPU time each service's JVM has used so far. */
+    static Map<String, Duration> cpu(LocalSuite suite) {
+        Map<String, Duration> used = new java.util.TreeMap<>();
+        suite.services().forEach((name, service) -> used.put(name, ProcessHandle.of(service.pid())
+                .flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO)));
+        return used;
+    }
+
+    /** Removes and returns the first {@code count}. */
+    static List<SuiteClient.Customer> take(List<SuiteClient.Customer> customers, int count) {
+        List<SuiteClient.Customer> taken = new ArrayList<>(customers.subList(0, count));
+        customers.subList(0, count).clear();
+        return taken;
+    }
+
+    /** Registers customers two at a time (each registration and login hashes a password). */
+    static List<SuiteClient.Customer> register(SuiteClient client, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<SuiteClient.Customer>> registered = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            registered.add(pool.submit(() -> client.register("Bench", true)));
+        }
+        List<SuiteClient.Customer> customers = new ArrayList<>();
+        for (Future<SuiteClient.Customer> customer : registered) {
+            customers.add(customer.get());
+        }
+        pool.shutdown();
+        return customers;
+    }
+
+    /**
+     * Where one request's time went, in milliseconds: from filing until the commands were sent (the
+     * subject lookup and the dispatch), until the last participant answered, until completed; and
+     * each participant's time from command to answer.
+     */
+    record Timing(long total, long dispatched, long answered, long completed, Map<String, Long> perService) {
+    }
+
+    /** Files an erasure and waits for it; the times the service recorded, measured from the filing. */
+    static Timing erase(SuiteClient client, String officer, SuiteClient.Customer customer) {
+        Instant filed = Instant.now();
+        HttpResponse<String> response = client.send("POST", client.privacyRights() + "/api/v1/privacy/requests",
+                customer.token(), "{\"type\":\"ERASURE\"}");
+        if (response.statusCode() != 201) {
+            throw new AssertionError(response.body());
+        }
+        String id = SuiteClient.json(response).path("id").asText();
+        // seldom, so that watching does not load the machine it measures: the timings are the ones the
+        // service recorded (the officer's view: the erased customer's own token stops working)
+        JsonNode done = client.await(client.privacyRights() + "/api/v1/privacy/officer/requests/" + id, officer,
+                r -> r.path("status").asText().equals("COMPLETED"), Duration.ofSeconds(120), Duration.ofSeconds(1),
+                "erasure " + id);
+        Instant sent = Instant.MAX;
+        Instant lastAnswer = Instant.MIN;
+        Map<String, Long> perService = new java.util.TreeMap<>();
+        for (JsonNode participant : done.path("participants")) {
+            Instant sentAt = Instant.parse(participant.path("sentAt").asText());
+            Instant answeredAt = Instant.parse(participant.path("answeredAt").asText());
+            sent = sentAt.isBefore(sent) ? sentAt : sent;
+            lastAnswer = answeredAt.isAfter(lastAnswer) ? answeredAt : lastAnswer;
+            perService.put(participant.path("service").asText(), Duration.between(sentAt, answeredAt).toMillis());
+        }
+        Instant completed = Instant.parse(done.path("completedAt").asText());
+        return new Timing(Duration.between(filed, completed).toMillis(), Duration.between(filed, sent).toMillis(),
+                Duration.between(sent, lastAnswer).toMillis(), Duration.between(lastAnswer, completed).toMillis(), perService);
+    }
+
+    static String breakdown(List<Timing> timings) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "        filed -> commands sent (lookup, dispatch) p50 %5d ms  p99 %5d ms%n"
+                        + "        sent -> last participant answered       p50 %5d ms  p99 %5d ms%n"
+                        + "        last answer -> completed                p50 %5d ms  p99 %5d ms%n",
+                pct(timings, Timing::dispatched, 50), pct(timings, Timing::dispatched, 99),
+                pct(timings, Timing::answered, 50), pct(timings, Timing::answered, 99),
+                pct(timings, Timing::completed, 50), pct(timings, Timing::completed, 99)));
+        for (String service : timings.get(0).perService().keySet()) {
+            text.append(String.format(Locale.ROOT, "        %-30s command -> answer  p50 %5d ms  p99 %5d ms%n", service,
+                    pct(timings, t -> t.perService().getOrDefault(service, 0L), 50),
+                    pct(timings, t -> t.perService().getOrDefault(service, 0L), 99)));
+        }
+        return text.toString();
+    }
+
+    static long pct(List<Timing> timings, java.util.function.ToLongFunction<Timing> part, int percentile) {
+        return pct(timings.stream().map(t -> part.applyAsLong(t)).toList(), percentile);
+    }
+
+    /** A customer with {@link #HISTORY} logins: milliseconds to the completed access request, and the package's bytes. */
+    static long[] largeExport(LocalSuite suite, SuiteClient client) throws Exception {
+        SuiteClient.Customer customer = client.register("History", true);
+        try (Connection db = DriverManager.getConnection(suite.postgres().jdbcUrl("identity"), "identity", "local-only");
+             // copies of the customer's real login, each a minute earlier: every column as the service writes it
+             PreparedStatement insert = db.prepareStatement("""
+                     INSERT INTO login_attempt
+                     SELECT (jsonb_populate_record(a, jsonb_build_object('id', gen_random_uuid(),
+                             'occurred_at', now() - g * interval '1 minute'))).*
+                     FROM generate_series(1, ?) g, login_attempt a
+                     WHERE a.id = (SELECT id FROM login_attempt
+                                   WHERE credential_id = (SELECT id FROM credential WHERE email = ?) LIMIT 1)""")) {
+            insert.setInt(1, HISTORY);
+            insert.setString(2, customer.email());
+            insert.executeUpdate();
+        }
+        Instant filed = Instant.now();
+        HttpResponse<String> response = client.send("POST", client.privacyRights() + "/api/v1/privacy/requests",
+                customer.token(), "{\"type\":\"ACCESS\"}");
+        String id = SuiteClient.json(response).path("id").asText();
+        client.await(client.privacyRights() + "/api/v1/privacy/requests/" + id, customer.token(),
+                r -> r.path("status").asText().equals("COMPLETED"), Duration.ofSeconds(300), "access " + id);
+        long millis = Duration.between(filed, Instant.now()).toMillis();
+        HttpResponse<String> pack = client.get(client.privacyRights() + "/api/v1/privacy/requests/" + id + "/package",
+                customer.token());
+        return new long[]{millis, pack.body().length()};
+    }
+
+    /** Microseconds from send to receipt of {@code count} small records, one at a time. */
+    static List<Long> kafkaRoundTrips(String bootstrap, int count) {
+        String topic = "benchmark.round-trip";
+        List<Long> micros = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 0),
+                new StringSerializer(), new StringSerializer());
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
+                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+                     new StringDeserializer(), new StringDeserializer())) {
+            producer.send(new ProducerRecord<>(topic, "warm-up")).get();
+            consumer.subscribe(List.of(topic));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.poll(Duration.ofMillis(100));
+            for (int i = 0; i < count; i++) {
+                long sent = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, Integer.toString(i)));
+                boolean received = false;
+                while (!received) {
+                    for (ConsumerRecord<String, String> ignored : consumer.poll(Duration.ofMillis(500))) {
+                        received = true;
+                    }
+                }
+                micros.add((System.nanoTime() - sent) / 1000);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka round trip", e);
+        }
+        return micros;
+    }
+
+    static long pct(List<Long> values, int percentile) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
