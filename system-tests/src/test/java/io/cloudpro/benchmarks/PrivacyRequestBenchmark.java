@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudpro.infra.LocalSuite;
 import io.cloudpro.systemtests.SuiteClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,7 +25,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -253,24 +251,25 @@ class PrivacyRequestBenchmark {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new StringSerializer());
              KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
                      new StringDeserializer(), new StringDeserializer())) {
             producer.send(new ProducerRecord<>(topic, "warm-up")).get();
-            consumer.subscribe(List.of(topic));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
-            consumer.seekToEnd(consumer.assignment());
-            consumer.poll(Duration.ofMillis(100));
+            // assigned, not subscribed: no group to join, and the position is set before the first send
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                    .stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
             for (int i = 0; i < count; i++) {
                 long sent = System.nanoTime();
                 producer.send(new ProducerRecord<>(topic, Integer.toString(i)));
+                long deadline = sent + Duration.ofSeconds(5).toNanos();
                 boolean received = false;
-                while (!received) {
-                    for (ConsumerRecord<String, String> ignored : consumer.poll(Duration.ofMillis(500))) {
-                        received = true;
-                    }
+                while (!received && System.nanoTime() < deadline) {
+                    received = !consumer.poll(Duration.ofMillis(100)).isEmpty();
+                }
+                if (!received) {
+                    throw new IllegalStateException("a record did not come back within 5 s");
                 }
                 micros.add((System.nanoTime() - sent) / 1000);
             }
