@@ -2,7 +2,6 @@ package io.cloudpro.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -16,14 +15,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -129,20 +126,13 @@ class EventCatalogueTest {
             assertTrue(schema != null, "undocumented event type " + type);
             Set<ValidationMessage> payloadErrors = schema.validate(read(record.value()));
             assertTrue(payloadErrors.isEmpty(), type + ": " + payloadErrors + " in " + record.value());
-            Set<ValidationMessage> headerErrors = headerSchema.validate(headers(record));
+            Set<ValidationMessage> headerErrors = headerSchema.validate(KafkaTopics.headersAsJson(record));
             assertTrue(headerErrors.isEmpty(), type + " headers: " + headerErrors);
             assertEquals(record.key(), KafkaTopics.header(record, "ce_subject"));
         }
         assertEquals(payloadSchemas.keySet(), seen, "every documented event was published and checked");
     }
 
-    private static JsonNode headers(ConsumerRecord<String, String> record) {
-        ObjectNode headers = JSON.createObjectNode();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return headers;
-    }
 
     private static JsonNode read(String json) {
         try {

@@ -17,14 +17,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,7 +151,7 @@ class EventCatalogueTest {
             assertTrue(catalogue.types().containsKey(type), "undocumented event type " + type);
             Set<ValidationMessage> payloadErrors = catalogue.payloadErrors(type, read(record.value()));
             assertTrue(payloadErrors.isEmpty(), type + ": " + payloadErrors + " in " + record.value());
-            Set<ValidationMessage> headerErrors = catalogue.headerErrors(type, headers(record));
+            Set<ValidationMessage> headerErrors = catalogue.headerErrors(type, KafkaTopics.headersAsJson(record));
             assertTrue(headerErrors.isEmpty(), type + " headers: " + headerErrors);
             assertEquals(record.key(), KafkaTopics.header(record, "ce_subject"));
         }
@@ -171,13 +169,6 @@ class EventCatalogueTest {
         return values;
     }
 
-    private static JsonNode headers(ConsumerRecord<String, String> record) {
-        ObjectNode headers = JSON.createObjectNode();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return headers;
-    }
 
     private static JsonNode read(String json) {
         try {

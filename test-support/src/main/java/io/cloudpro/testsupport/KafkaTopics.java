@@ -85,6 +85,15 @@ public final class KafkaTopics {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** A record's headers as one JSON object (name -> text), to check against an AsyncAPI document's header schema. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode headersAsJson(ConsumerRecord<?, ?> record) {
+        var headers = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        for (var header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
     private static String bootstrapServers() {
         return TestInfrastructure.get().kafka().bootstrapServers();
     }
