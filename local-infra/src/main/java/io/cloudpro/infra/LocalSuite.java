@@ -27,10 +27,18 @@ public final class LocalSuite implements AutoCloseable {
     public record Service(String name, int defaultPort, String database, List<String> jvmOptions) {
     }
 
-    private static final List<String> SMALL_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+    /**
+     * The C1 compiler only: four JVMs beside PostgreSQL and Kafka on two cores spent about half their
+     * CPU in C2 compiler threads that never caught up with the wide, I/O-bound code of a service, and
+     * data-subject requests took twice the CPU they take with C1 alone (PrivacyRequestBenchmark).
+     */
+    private static final List<String> SMALL_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
     /**
      * Every login hashes a password with 19 MiB of memory: a young generation that holds many such
-     * hashes keeps garbage collection from copying them (see identity-service/README.md).
+     * hashes keeps garbage collection from copying them (see identity-service/README.md). C2 stays
+     * here: the hash is one hot loop, and C1's code for it is much slower (48 ms a hash with C2 against
+     * 80 ms with C1 alone, measured on these machines).
      */
     private static final List<String> HASHING_JVM = List.of("-Xms256m", "-Xmx640m", "-Xmn384m", "-XX:+UseSerialGC");
 
@@ -328,6 +336,8 @@ public final class LocalSuite implements AutoCloseable {
                               --only S1,S2     start only these services (e.g. identity-service)
                               --data-dir DIR   keep the data in DIR instead of .local/
                               --port-offset N  add N to every port, to run a second suite beside the first
+                            SERVICE_JVM_OPTIONS (environment, space-separated) goes to every service JVM,
+                            e.g. "-XX:StartFlightRecording:filename=/tmp/jfr/,settings=profile" for a profile.
                             Ctrl-C (or SIGTERM to ./run.sh) stops the services, then Kafka, then PostgreSQL.""");
                     return;
                 }

@@ -45,6 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.addAll(extraJvmOptions());
         command.add("-jar");
         command.add(jar.toString());
         try {
@@ -58,6 +59,15 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /**
+     * {@code SERVICE_JVM_OPTIONS} (space-separated) goes to every service JVM after the suite's own
+     * options - for a profile, e.g. {@code -XX:StartFlightRecording:filename=/tmp/jfr/,settings=profile}.
+     */
+    static List<String> extraJvmOptions() {
+        String extra = System.getenv("SERVICE_JVM_OPTIONS");
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
     }
 
     public String name() {
