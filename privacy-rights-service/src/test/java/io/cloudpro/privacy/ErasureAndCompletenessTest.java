@@ -10,9 +10,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static io.cloudpro.privacy.PrivacyClient.awaitStatus;
 import static io.cloudpro.privacy.PrivacyClient.customer;
@@ -91,6 +96,30 @@ class ErasureAndCompletenessTest {
         }
         PrivacyClient.awaitOfficerStatus(id, "COMPLETED");
         assertEquals(1, simulator.effects(commandId), "sent several times, erased once");
+    }
+
+    @Test
+    void requestsFiledTogetherAreEachLookedUpAndSentOnceAndAllComplete() throws Exception {
+        List<PrivacyClient.Customer> customers = IntStream.range(0, 8).mapToObj(i -> PrivacyClient.customer()).toList();
+        ExecutorService filing = Executors.newFixedThreadPool(customers.size());
+        List<Future<String>> filed = new ArrayList<>();
+        try {
+            for (PrivacyClient.Customer customer : customers) {
+                filed.add(filing.submit(() -> file(customer, Map.of("type", "ERASURE"))));
+            }
+            for (int i = 0; i < customers.size(); i++) {
+                String id = filed.get(i).get();
+                awaitStatus(customers.get(i), id, "COMPLETED");
+                List<String> history = officer().get("/api/v1/privacy/officer/requests/" + id).then().statusCode(200)
+                        .extract().jsonPath().getList("history.kind");
+                assertEquals(1, history.stream().filter("subject.looked-up"::equals).count(), history.toString());
+                assertEquals(1, history.stream().filter("command.sent"::equals).count(), history.toString());
+            }
+        } finally {
+            filing.shutdown();
+        }
+        assertTrue(officer().get("/api/v1/privacy/history/verification").then().statusCode(200).extract().jsonPath()
+                .getBoolean("intact"), "lookups in parallel still append to one unbroken chain");
     }
 
     @Test

@@ -20,10 +20,14 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -39,6 +43,8 @@ public class RequestProcessor {
 
     private static final Logger LOG = Logger.getLogger(RequestProcessor.class);
     private static final int BATCH = 50;
+    /** Subject lookups in flight at once: a burst of requests reaches the participants without queueing behind one another. */
+    private static final int PARALLEL_LOOKUPS = 4;
 
     private final RequestProgress progress;
     private final Dispatcher dispatcher;
@@ -55,6 +61,12 @@ public class RequestProcessor {
     /** Runs the rounds a wake-up asks for; it carries no context over from the thread that woke it. */
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "privacy-request-wake-up");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Looks up subjects, each lookup followed by its own transaction that dispatches the request. */
+    private final ExecutorService lookups = Executors.newFixedThreadPool(PARALLEL_LOOKUPS, task -> {
+        Thread thread = new Thread(task, "privacy-subject-lookup");
         thread.setDaemon(true);
         return thread;
     });
@@ -96,20 +108,23 @@ public class RequestProcessor {
      * just committed.
      */
     void onWakeUp(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestWakeUp.WakeUp wakeUp) {
-        wakeUps.execute(() -> {
-            ManagedContext requestContext = Arc.container().requestContext();
-            requestContext.activate();
-            try {
-                process();
-            } finally {
-                requestContext.terminate();
-            }
-        });
+        wakeUps.execute(() -> inOwnRequestContext(this::process));
+    }
+
+    private static void inOwnRequestContext(Runnable work) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            work.run();
+        } finally {
+            requestContext.terminate();
+        }
     }
 
     @PreDestroy
     void stop() {
         wakeUps.shutdownNow();
+        lookups.shutdownNow();
     }
 
     /**
@@ -153,18 +168,44 @@ public class RequestProcessor {
         statements.refreshIfSettled();
     }
 
+    /**
+     * Asks identity-service whom each new request is about, a few at a time, and dispatches each
+     * request as soon as its answer is in. When identity-service does not answer, the rest of the
+     * round's lookups are skipped: they wait for the next round.
+     */
     private void lookUpSubjects() {
+        AtomicBoolean identityAway = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
         for (RequestProgress.LookupTask task : progress.awaitingLookup(BATCH)) {
-            SubjectDirectory.Found found;
+            running.add(lookups.submit(() -> inOwnRequestContext(() -> lookUp(task, identityAway))));
+        }
+        for (Future<?> lookup : running) {
             try {
-                found = task.loginId() != null ? directory.byLogin(task.loginId()) : directory.byEmail(task.email());
-            } catch (ServiceCallException e) {
-                LOG.warnf("Request %s waits: identity-service did not answer the subject lookup (%s)", task.requestId(),
-                        e.getMessage());
+                lookup.get();
+            } catch (ExecutionException e) {
+                LOG.errorf("A subject lookup failed (%s); the next round tries again", e.getCause().getClass().getName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
-            progress.lookedUp(task.requestId(), found);
         }
+    }
+
+    private void lookUp(RequestProgress.LookupTask task, AtomicBoolean identityAway) {
+        if (identityAway.get()) {
+            return;
+        }
+        SubjectDirectory.Found found;
+        try {
+            found = task.loginId() != null ? directory.byLogin(task.loginId()) : directory.byEmail(task.email());
+        } catch (ServiceCallException e) {
+            if (!identityAway.getAndSet(true)) {
+                LOG.warnf("Request %s waits: identity-service did not answer the subject lookup (%s)", task.requestId(),
+                        e.getMessage());
+            }
+            return;
+        }
+        progress.lookedUp(task.requestId(), found);
     }
 
     private void deliverCorrections() {
