@@ -1,30 +1,18 @@
 package io.cloudpro.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.cloudpro.identity.messaging.IdentityEvents;
+import io.cloudpro.testsupport.AsyncApiCatalogue;
 import io.cloudpro.testsupport.KafkaTopics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,45 +40,26 @@ class EventCatalogueTest {
     @jakarta.inject.Inject
     io.cloudpro.identity.service.UnconfirmedRegistrations unconfirmed;
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static JsonNode asyncApi;
-    static Map<String, JsonSchema> payloadSchemas = new HashMap<>();
-    static JsonSchema headerSchema;
-
-    @BeforeAll
-    static void readCatalogue() throws IOException {
-        asyncApi = new YAMLMapper().readTree(Path.of("src/main/asyncapi/identity-events.yaml").toFile());
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
-        asyncApi.path("components").path("messages").forEach(message ->
-                payloadSchemas.put(message.path("name").asText(), factory.getSchema(message.path("payload"), config)));
-        headerSchema = factory.getSchema(asyncApi.path("components").path("schemas").path("CloudEventHeaders"), config);
-    }
+    static final AsyncApiCatalogue CATALOGUE = AsyncApiCatalogue.read(Path.of("src/main/asyncapi/identity-events.yaml"));
 
     @Test
-    void theCatalogueIsAnAsyncApi3DocumentThatListsEveryEventTypeOfTheCode() throws IllegalAccessException {
-        assertEquals("3.0.0", asyncApi.path("asyncapi").asText());
-        assertEquals(IdentityEvents.TOPIC, asyncApi.path("channels").path("identityEvents").path("address").asText());
-        assertEquals(IdentityEvents.SESSIONS_TOPIC, asyncApi.path("channels").path("identitySessions").path("address").asText());
-        Set<String> inCode = new HashSet<>();
-        for (Field field : IdentityEvents.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getName().matches("[A-Z_]+")
-                    && ((String) field.get(null)).startsWith("io.cloudpro.identity.")) {
-                inCode.add((String) field.get(null));
-            }
-        }
+    void theCatalogueIsAnAsyncApi3DocumentThatListsEveryEventTypeOfTheCode() {
+        assertEquals("3.0.0", CATALOGUE.document().path("asyncapi").asText());
+        assertEquals(IdentityEvents.TOPIC, CATALOGUE.document().path("channels").path("identityEvents").path("address").asText());
+        assertEquals(IdentityEvents.SESSIONS_TOPIC, CATALOGUE.document().path("channels").path("identitySessions").path("address").asText());
+        Set<String> inCode = AsyncApiCatalogue.eventTypes(IdentityEvents.class);
         assertEquals(9, inCode.size());
-        assertEquals(inCode, payloadSchemas.keySet());
+        assertEquals(inCode, CATALOGUE.types().keySet());
     }
 
     @Test
-    void theSchemasRejectWhatTheyShould() throws IOException {
-        JsonSchema closed = payloadSchemas.get(IdentityEvents.ACCOUNT_CLOSED);
-        assertTrue(closed.validate(JSON.readTree("{\"accountId\":\"4f7b3a52-1c0e-4f8e-9a57-2b1d6c1e9f10\","
-                + "\"closedAt\":\"2026-11-24T10:00:00Z\"}")).isEmpty());
-        assertFalse(closed.validate(JSON.readTree("{\"accountId\":\"nope\",\"closedAt\":\"2026-11-24T10:00:00Z\"}")).isEmpty());
-        assertFalse(closed.validate(JSON.readTree("{\"accountId\":\"4f7b3a52-1c0e-4f8e-9a57-2b1d6c1e9f10\","
-                + "\"closedAt\":\"2026-11-24T10:00:00Z\",\"email\":\"jan@example.nl\"}")).isEmpty());
+    void theSchemasRejectWhatTheyShould() {
+        String closed = IdentityEvents.ACCOUNT_CLOSED;
+        assertTrue(CATALOGUE.payloadErrors(closed, "{\"accountId\":\"4f7b3a52-1c0e-4f8e-9a57-2b1d6c1e9f10\","
+                + "\"closedAt\":\"2026-11-24T10:00:00Z\"}").isEmpty());
+        assertFalse(CATALOGUE.payloadErrors(closed, "{\"accountId\":\"nope\",\"closedAt\":\"2026-11-24T10:00:00Z\"}").isEmpty());
+        assertFalse(CATALOGUE.payloadErrors(closed, "{\"accountId\":\"4f7b3a52-1c0e-4f8e-9a57-2b1d6c1e9f10\","
+                + "\"closedAt\":\"2026-11-24T10:00:00Z\",\"email\":\"jan@example.nl\"}").isEmpty());
     }
 
     @Test
@@ -118,27 +87,6 @@ class EventCatalogueTest {
                 Duration.ofSeconds(30)));
         records.addAll(KafkaTopics.read(IdentityEvents.SESSIONS_TOPIC, r -> accountId.equals(r.key()), 1,
                 Duration.ofSeconds(30)));
-        Set<String> seen = new HashSet<>();
-        for (ConsumerRecord<String, String> record : records) {
-            String type = KafkaTopics.header(record, "ce_type");
-            seen.add(type);
-            JsonSchema schema = payloadSchemas.get(type);
-            assertTrue(schema != null, "undocumented event type " + type);
-            Set<ValidationMessage> payloadErrors = schema.validate(read(record.value()));
-            assertTrue(payloadErrors.isEmpty(), type + ": " + payloadErrors + " in " + record.value());
-            Set<ValidationMessage> headerErrors = headerSchema.validate(KafkaTopics.headersAsJson(record));
-            assertTrue(headerErrors.isEmpty(), type + " headers: " + headerErrors);
-            assertEquals(record.key(), KafkaTopics.header(record, "ce_subject"));
-        }
-        assertEquals(payloadSchemas.keySet(), seen, "every documented event was published and checked");
-    }
-
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
+        assertEquals(CATALOGUE.types().keySet(), CATALOGUE.check(records), "every documented event was published and checked");
     }
 }

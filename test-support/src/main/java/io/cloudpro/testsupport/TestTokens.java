@@ -97,6 +97,7 @@ public final class TestTokens {
         private String algorithm = AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256;
         private String keyId = KEY.getKeyId();
         private String sessionId;
+        private String accountId;
 
         public Builder subject(String subject) {
             this.subject = subject;
@@ -106,6 +107,12 @@ public final class TestTokens {
         /** The {@code sid} claim: the identity-service session the token belongs to. */
         public Builder sessionId(String sessionId) {
             this.sessionId = sessionId;
+            return this;
+        }
+
+        /** The {@code account_id} claim: the customer account the login acts for. */
+        public Builder accountId(String accountId) {
+            this.accountId = accountId;
             return this;
         }
 
@@ -178,6 +185,9 @@ public final class TestTokens {
             claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
             if (sessionId != null) {
                 claims.setClaim("sid", sessionId);
+            }
+            if (accountId != null) {
+                claims.setClaim("account_id", accountId);
             }
 
             JsonWebSignature jws = new JsonWebSignature();
