@@ -13,6 +13,7 @@ public final class PlatformTopics {
     public static final Map<String, Map<String, String>> ALL = Map.ofEntries(
             Map.entry("identity.events", Map.of()),
             Map.entry("identity.sessions", Map.of()),
+            Map.entry("orders.events", Map.of()),
             Map.entry("privacy.commands", Map.of()),
             Map.entry("privacy.results", Map.of()),
             Map.entry("privacy.catalogues", Map.of("cleanup.policy", "compact")),

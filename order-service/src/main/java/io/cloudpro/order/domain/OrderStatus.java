@@ -1,0 +1,6 @@
+package io.cloudpro.order.domain;
+
+/** Placed; payment and delivery states arrive with payments. */
+public enum OrderStatus {
+    PLACED
+}

@@ -1,0 +1,53 @@
+package io.cloudpro.order.messaging;
+
+import io.cloudpro.platform.events.EventOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The events order-service publishes on {@value #TOPIC}, documented in
+ * {@code src/main/asyncapi/order-events.yaml}. Payloads carry ids, numbers and dates - no names,
+ * addresses or amounts: a consumer that needs more asks the service. Keyed by the account.
+ */
+@ApplicationScoped
+public class OrderEvents {
+
+    public static final String TOPIC = "orders.events";
+    private static final String PREFIX = "io.cloudpro.order.";
+
+    public static final String QUOTATION_CREATED = PREFIX + "quotation.created.v1";
+    public static final String QUOTATION_ACCEPTED = PREFIX + "quotation.accepted.v1";
+    public static final String ORDER_PLACED = PREFIX + "order.placed.v1";
+
+    /** {@code validUntil} is the last day it can be accepted; after it the quotation lapses. */
+    public record QuotationCreated(UUID quotationId, UUID accountId, String number, LocalDate validUntil, Instant createdAt) {
+    }
+
+    public record QuotationAccepted(UUID quotationId, UUID accountId, UUID orderId, Instant acceptedAt) {
+    }
+
+    /** {@code quotationId} is null for an order placed directly. */
+    public record OrderPlaced(UUID orderId, UUID accountId, String number, UUID quotationId, Instant placedAt) {
+    }
+
+    private final EventOutbox outbox;
+
+    OrderEvents(EventOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void quotationCreated(QuotationCreated event) {
+        outbox.publish(TOPIC, QUOTATION_CREATED, event.accountId().toString(), event);
+    }
+
+    public void quotationAccepted(QuotationAccepted event) {
+        outbox.publish(TOPIC, QUOTATION_ACCEPTED, event.accountId().toString(), event);
+    }
+
+    public void orderPlaced(OrderPlaced event) {
+        outbox.publish(TOPIC, ORDER_PLACED, event.accountId().toString(), event);
+    }
+}

@@ -1,0 +1,136 @@
+package io.cloudpro.order.service;
+
+import io.cloudpro.order.domain.CustomerOrder;
+import io.cloudpro.order.domain.Quotation;
+import io.cloudpro.order.domain.QuotationStatus;
+import io.cloudpro.order.repository.IdempotencyRepository;
+import io.cloudpro.order.repository.OrderRepository;
+import io.cloudpro.order.repository.QuotationRepository;
+import io.cloudpro.platform.privacy.LegalHolds;
+import io.cloudpro.platform.privacy.PrivacyParticipant;
+import io.cloudpro.platform.privacy.PrivacyResult.CategoryOutcome;
+import io.cloudpro.platform.privacy.PrivacyResult.Outcome;
+import io.cloudpro.platform.privacy.PrivacyResult.Withheld;
+import io.cloudpro.platform.privacy.Subject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * order-service's part of the privacy contract. Everything here belongs to accounts, so the subject's
+ * account ids select it. Orders are business records tax law keeps for seven years after the end of
+ * their fiscal year (AWR art. 52): an erasure withholds each of them - and the quotation it came
+ * from - by number, with the date it may go; open quotations and request keys are erased.
+ */
+@ApplicationScoped
+public class OrderPrivacyParticipant implements PrivacyParticipant {
+
+    static final String QUOTATIONS = "order.quotations";
+    static final String ORDERS = "order.orders";
+    static final String REQUEST_KEYS = "order.request-keys";
+    static final String FISCAL_LAW = "AWR art. 52";
+    static final String FISCAL_EXCEPTION = "art. 17(3)(b) GDPR: a legal obligation to keep the records of a business";
+
+    private final QuotationRepository quotations;
+    private final OrderRepository orders;
+    private final IdempotencyRepository requestKeys;
+
+    OrderPrivacyParticipant(QuotationRepository quotations, OrderRepository orders, IdempotencyRepository requestKeys) {
+        this.quotations = quotations;
+        this.orders = orders;
+        this.requestKeys = requestKeys;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Export export(Subject subject) {
+        List<Quotation> quoted = quotations.ofAccounts(subject.accountIds());
+        List<CustomerOrder> ordered = orders.ofAccounts(subject.accountIds());
+        Map<String, Object> data = new LinkedHashMap<>();
+        List<CategoryOutcome> categories = new ArrayList<>();
+        if (!quoted.isEmpty()) {
+            data.put(QUOTATIONS, quoted.stream().map(QuotationExport::of).toList());
+            categories.add(new CategoryOutcome(QUOTATIONS, Outcome.EXPORTED, quoted.size()));
+        }
+        if (!ordered.isEmpty()) {
+            data.put(ORDERS, ordered.stream().map(OrderExport::of).toList());
+            categories.add(new CategoryOutcome(ORDERS, Outcome.EXPORTED, ordered.size()));
+        }
+        return new Export(data, categories);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Erasure erase(Subject subject, LegalHolds holds, Instant now) {
+        List<CategoryOutcome> categories = new ArrayList<>();
+        List<Withheld> withheld = new ArrayList<>();
+        Optional<LegalHolds.Hold> quotationHold = holds.applying(subject, QUOTATIONS);
+        long erased = 0;
+        for (Quotation quotation : quotations.ofAccounts(subject.accountIds())) {
+            if (quotation.status == QuotationStatus.ACCEPTED) {
+                // the offer the order was placed on is part of that order's record
+                withheld.add(new Withheld(QUOTATIONS, "quotation " + quotation.number, FISCAL_EXCEPTION, FISCAL_LAW,
+                        fiscalRecordsMayGo(quotation.acceptedAt), null));
+            } else if (quotationHold.isPresent()) {
+                withheld.add(held(QUOTATIONS, "quotation " + quotation.number, quotationHold.get()));
+            } else {
+                quotations.delete(quotation);
+                erased++;
+            }
+        }
+        add(categories, QUOTATIONS, Outcome.ERASED, erased);
+        List<CustomerOrder> kept = orders.ofAccounts(subject.accountIds());
+        for (CustomerOrder order : kept) {
+            Instant until = fiscalRecordsMayGo(order.placedAt);
+            withheld.add(new Withheld(ORDERS, "order " + order.number, FISCAL_EXCEPTION, FISCAL_LAW, until, null));
+        }
+        add(categories, ORDERS, Outcome.WITHHELD, kept.size());
+        add(categories, REQUEST_KEYS, Outcome.ERASED, requestKeys.deleteOf(subject.accountIds()));
+        return new Erasure(categories, withheld, List.of());
+    }
+
+    /** Seven years after the end of the fiscal year of {@code at}: the first day of the eighth year after it. */
+    static Instant fiscalRecordsMayGo(Instant at) {
+        int year = LocalDate.ofInstant(at, QuotationService.ZONE).getYear();
+        return LocalDate.of(year + 8, 1, 1).atStartOfDay(QuotationService.ZONE).toInstant();
+    }
+
+    private static Withheld held(String category, String record, LegalHolds.Hold hold) {
+        return new Withheld(category, record, "a legal hold", null, null, hold.reference());
+    }
+
+    private static void add(List<CategoryOutcome> categories, String category, Outcome outcome, long count) {
+        if (count > 0) {
+            categories.add(new CategoryOutcome(category, outcome, count));
+        }
+    }
+
+    // --- what an export holds ----------------------------------------------------------------------
+
+    record LineExport(String description, int quantity, long unitPriceCents, String vatRate, long netCents) {
+    }
+
+    record QuotationExport(String number, String status, Instant createdAt, LocalDate validUntil, long netCents,
+                           long vatCents, long grossCents, List<LineExport> lines) {
+        static QuotationExport of(Quotation q) {
+            return new QuotationExport(q.number, q.status == QuotationStatus.ACCEPTED ? "accepted" : "open", q.createdAt,
+                    q.validUntil, q.netCents, q.vatCents, q.grossCents, q.lines.stream()
+                    .map(l -> new LineExport(l.description, l.quantity, l.unitPriceCents, l.vatRate.name(), l.netCents)).toList());
+        }
+    }
+
+    record OrderExport(String number, Instant placedAt, long netCents, long vatCents, long grossCents,
+                       List<LineExport> lines) {
+        static OrderExport of(CustomerOrder o) {
+            return new OrderExport(o.number, o.placedAt, o.netCents, o.vatCents, o.grossCents, o.lines.stream()
+                    .map(l -> new LineExport(l.description, l.quantity, l.unitPriceCents, l.vatRate.name(), l.netCents)).toList());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.cloudpro.order;
+
+import io.cloudpro.order.messaging.OrderEvents;
+import io.cloudpro.testsupport.AsyncApiCatalogue;
+import io.cloudpro.testsupport.KafkaTopics;
+import io.cloudpro.testsupport.ServiceTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static io.cloudpro.order.OrderClient.customer;
+import static io.cloudpro.order.OrderClient.lines;
+import static io.cloudpro.order.OrderClient.product;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The event catalogue (src/main/asyncapi/order-events.yaml) tells the truth: every event type the
+ * code knows is documented, and every event a real flow publishes matches its documented headers
+ * and payload schema.
+ */
+@QuarkusTest
+@WithTestResource(value = ServiceTestResource.class, scope = TestResourceScope.GLOBAL)
+class EventCatalogueTest {
+
+    static final AsyncApiCatalogue CATALOGUE = AsyncApiCatalogue.read(Path.of("src/main/asyncapi/order-events.yaml"));
+
+    @Test
+    void theCatalogueIsAnAsyncApi3DocumentThatListsEveryEventTypeOfTheCode() {
+        assertEquals("3.0.0", CATALOGUE.document().path("asyncapi").asText());
+        assertEquals(OrderEvents.TOPIC, CATALOGUE.document().path("channels").path("orderEvents").path("address").asText());
+        assertEquals(3, AsyncApiCatalogue.eventTypes(OrderEvents.class).size());
+        assertEquals(AsyncApiCatalogue.eventTypes(OrderEvents.class), CATALOGUE.types().keySet());
+    }
+
+    @Test
+    void theSchemasRejectWhatTheyShould() {
+        String placed = OrderEvents.ORDER_PLACED;
+        String valid = "{\"orderId\":\"9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f\",\"accountId\":\"4f7b3a52-1c0e-4f8e-9a57-2b1d6c1e9f10\","
+                + "\"number\":\"O2026-000007\",\"quotationId\":null,\"placedAt\":\"2026-11-27T09:00:00Z\"";
+        assertTrue(CATALOGUE.payloadErrors(placed, valid + "}").isEmpty());
+        assertFalse(CATALOGUE.payloadErrors(placed, valid.replace("O2026-000007", "2026-7") + "}").isEmpty());
+        assertFalse(CATALOGUE.payloadErrors(placed, valid + ",\"grossCents\":100}").isEmpty(), "no amounts in events");
+    }
+
+    @Test
+    void everyPublishedEventMatchesItsDocumentedHeadersAndPayload() {
+        String hosting = product("HOSTING", 5988, "STANDARD");
+        OrderClient.Customer customer = customer();
+        String quotation = customer.call().body(lines(hosting, 1)).post("/api/v1/quotations").then().statusCode(201)
+                .extract().path("id");
+        customer.call().post("/api/v1/quotations/" + quotation + "/accept").then().statusCode(201);
+        customer.call().body(lines(hosting, 1)).post("/api/v1/orders").then().statusCode(201);
+
+        List<ConsumerRecord<String, String>> records = KafkaTopics.read(OrderEvents.TOPIC,
+                r -> customer.accountId().equals(r.key()), 4, Duration.ofSeconds(30));
+        assertEquals(4, records.size());
+        assertEquals(CATALOGUE.types().keySet(), CATALOGUE.check(records), "every documented event was published and checked");
+    }
+}

@@ -1,0 +1,117 @@
+package io.cloudpro.order;
+
+import io.cloudpro.testsupport.KafkaTopics;
+import io.cloudpro.testsupport.ServiceTestResource;
+import io.cloudpro.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.cloudpro.order.OrderClient.customer;
+import static io.cloudpro.order.OrderClient.lines;
+import static io.cloudpro.order.OrderClient.product;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** order-service answers privacy commands: export of quotations and orders, erasure that keeps fiscal records. */
+@QuarkusTest
+@WithTestResource(value = ServiceTestResource.class, scope = TestResourceScope.GLOBAL)
+class OrderPrivacyParticipantTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A customer with an open quotation, an accepted one (with its order) and a direct order sent with a key. */
+    record Customer(OrderClient.Customer client, String openQuotation, String acceptedQuotation, String order,
+                    String acceptedOrder) {
+        String subjectJson() {
+            return "{\"subjectId\":\"" + client.accountId() + "\",\"accountIds\":[\"" + client.accountId()
+                    + "\"],\"loginIds\":[\"" + client.loginId() + "\"],\"applicationIds\":[]}";
+        }
+    }
+
+    static Customer withHistory() {
+        String hosting = product("HOSTING", 5988, "STANDARD");
+        OrderClient.Customer client = customer();
+        String open = client.call().body(lines(hosting, 1)).post("/api/v1/quotations").then().statusCode(201).extract().path("id");
+        String accepted = client.call().body(lines(hosting, 2)).post("/api/v1/quotations").then().statusCode(201).extract().path("id");
+        String acceptedOrder = client.call().post("/api/v1/quotations/" + accepted + "/accept").then().statusCode(201)
+                .extract().path("id");
+        String order = client.call().header("Idempotency-Key", "order-1").body(lines(hosting, 1)).post("/api/v1/orders")
+                .then().statusCode(201).extract().path("id");
+        return new Customer(client, open, accepted, order, acceptedOrder);
+    }
+
+    static JsonPath result(String kind, Customer customer) {
+        String commandId = UUID.randomUUID().toString();
+        KafkaTopics.sendEvent("privacy.commands", customer.client().accountId(),
+                "io.cloudpro.privacy.command." + kind.toLowerCase() + ".v1",
+                "{\"commandId\":\"" + commandId + "\",\"requestId\":\"" + UUID.randomUUID() + "\",\"kind\":\"" + kind
+                        + "\",\"subject\":" + customer.subjectJson() + ",\"issuedAt\":\"" + Instant.now() + "\"}");
+        List<ConsumerRecord<String, String>> results = KafkaTopics.read("privacy.results",
+                r -> r.value().contains(commandId), 1, Duration.ofSeconds(60));
+        assertEquals(1, results.size(), "one result of " + kind);
+        return new JsonPath(results.get(0).value());
+    }
+
+    @Test
+    void anExportHoldsTheAccountsQuotationsAndOrders() {
+        Customer customer = withHistory();
+        JsonPath result = result("EXPORT", customer);
+        assertEquals("order-service", result.getString("service"));
+        assertEquals(2, result.getInt("categories.find { it.category == 'order.quotations' }.count"));
+        assertEquals(2, result.getInt("categories.find { it.category == 'order.orders' }.count"));
+        String export = given().auth().oauth2(TestTokens.staff("service").subject("privacy-rights-service").build())
+                .get(result.getString("export.url")).then().statusCode(200).extract().asString();
+        JsonPath data = new JsonPath(export);
+        assertEquals(2, data.getList("data.'order.quotations'").size());
+        assertEquals(2, data.getList("data.'order.orders'").size());
+        assertTrue(data.getList("data.'order.orders'.number").stream().allMatch(n -> n.toString().matches("O\\d{4}-\\d{6}")));
+    }
+
+    @Test
+    void anErasureDeletesOpenQuotationsAndKeepsEachOrderForTheTaxLawWithItsDate() {
+        Customer customer = withHistory();
+        JsonPath result = result("ERASE", customer);
+        assertEquals(1, result.getInt("categories.find { it.category == 'order.quotations' && it.outcome == 'ERASED' }.count"));
+        assertEquals(2, result.getInt("categories.find { it.category == 'order.orders' && it.outcome == 'WITHHELD' }.count"));
+        assertEquals(1, result.getInt("categories.find { it.category == 'order.request-keys' }.count"));
+        List<Map<String, Object>> withheld = result.getList("withheld");
+        assertEquals(3, withheld.size(), "two orders and the quotation one of them came from: " + withheld);
+        String until = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusYears(8).withDayOfYear(1)
+                .atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant().toString();
+        for (Map<String, Object> kept : withheld) {
+            assertEquals("AWR art. 52", kept.get("law"));
+            assertEquals(until, kept.get("until"));
+            assertFalse(kept.get("record").toString().contains(customer.client().accountId()), "named by number only");
+        }
+
+        assertEquals(0, count("SELECT count(*) FROM quotation WHERE id = ?1", customer.openQuotation()));
+        assertEquals(1, count("SELECT count(*) FROM quotation WHERE id = ?1", customer.acceptedQuotation()));
+        assertEquals(1, count("SELECT count(*) FROM customer_order WHERE id = ?1", customer.order()));
+        assertEquals(0, count("SELECT count(*) FROM idempotent_request WHERE account_id = ?1", customer.client().accountId()));
+        assertEquals(1, KafkaTopics.read("privacy.erasures", r -> r.value().contains(customer.client().accountId()), 1,
+                Duration.ofSeconds(30)).size(), "recorded on the erasure log");
+    }
+
+    private long count(String sql, String id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
+                .setParameter(1, UUID.fromString(id)).getSingleResult()).longValue());
+    }
+}
