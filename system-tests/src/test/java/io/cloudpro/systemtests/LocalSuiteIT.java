@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudpro.infra.LocalSuite;
 import io.cloudpro.infra.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -22,29 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Kafka and SMTP server, configured only by environment variables. The start-up time is printed
  * as a figure, not asserted.
  */
+@ExtendWith(SharedSuite.class)
 class LocalSuiteIT {
 
     static final ObjectMapper JSON = SuiteClient.JSON;
 
-    @TempDir
-    static Path dataDir;
     static LocalSuite suite;
     static SuiteClient client;
 
     @BeforeAll
-    static void startSuite() {
-        suite = LocalSuite.start(LocalSuite.Options.onFreePorts(Path.of(System.getProperty("suite.root", "..")),
-                dataDir, LocalSuite.SERVICES.stream().map(LocalSuite.Service::name).toList(),
-                line -> System.out.println("suite " + line)));
+    static void useSuite() {
+        suite = SharedSuite.suite();
         client = new SuiteClient(suite);
-        System.out.printf(Locale.ROOT, "SUITE START: four services ready in %.1f s%n", suite.elapsedSeconds());
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test
@@ -76,8 +63,8 @@ class LocalSuiteIT {
 
     @Test
     void anotherServiceAcceptsATokenThatIdentityServiceIssued() throws Exception {
-        // the first admin has no password: activate it with the link from the captured mail
-        String adminToken = client.activateFirstAdmin();
+        // the first admin had no password: the shared suite activated it with the link from the captured mail
+        String adminToken = SharedSuite.adminToken();
 
         // order-service verifies it against identity-service's JWKS: ES256, issuer, audience
         HttpResponse<String> outbox = get(suite.baseUrl("order-service") + "/api/v1/operations/outbox", adminToken);

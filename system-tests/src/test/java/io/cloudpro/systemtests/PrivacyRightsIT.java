@@ -3,13 +3,11 @@ package io.cloudpro.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudpro.infra.LocalSuite;
 import io.cloudpro.infra.MailCatcher;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,12 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the other services as participants, over Kafka and REST with service tokens, the way a
  * customer and the privacy officer use them.
  */
+@ExtendWith(SharedSuite.class)
 class PrivacyRightsIT {
 
     static final Duration ANSWERED = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path dataDir;
     static LocalSuite suite;
     static SuiteClient client;
     static String admin;
@@ -43,19 +40,10 @@ class PrivacyRightsIT {
 
     @BeforeAll
     static void startSuite() {
-        suite = LocalSuite.start(LocalSuite.Options.onFreePorts(Path.of(System.getProperty("suite.root", "..")),
-                dataDir, LocalSuite.SERVICES.stream().map(LocalSuite.Service::name).toList(),
-                line -> System.out.println("suite " + line)));
+        suite = SharedSuite.suite();
         client = new SuiteClient(suite);
-        admin = client.activateFirstAdmin();
+        admin = SharedSuite.adminToken();
         officer = client.staff(admin, "officer-" + System.nanoTime() + "@cloudpro.local", "privacy-officer", "support");
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test
