@@ -24,19 +24,21 @@ public class IdempotencyRepository {
     }
 
     /**
-     * Claims the key for this transaction; empty when claimed now. When another transaction holds
-     * the same key, this waits until it ends and then sees what it made (or claims the key if it
-     * rolled back).
+     * Claims the key for this transaction and the resource it is about to make; empty when claimed
+     * now. When another transaction holds the same key, this waits until it ends and then sees what
+     * it made (or claims the key if it rolled back).
      */
-    public Optional<Earlier> claim(UUID accountId, String operation, String key, String requestHash, Instant now) {
+    public Optional<Earlier> claim(UUID accountId, String operation, String key, String requestHash, UUID resourceId,
+                                   Instant now) {
         int inserted = entityManager.createNativeQuery("""
-                        INSERT INTO idempotent_request (account_id, operation, request_key, request_hash, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
+                        INSERT INTO idempotent_request (account_id, operation, request_key, request_hash, resource_id, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""")
                 .setParameter(1, accountId)
                 .setParameter(2, operation)
                 .setParameter(3, key)
                 .setParameter(4, requestHash)
-                .setParameter(5, now)
+                .setParameter(5, resourceId)
+                .setParameter(6, now)
                 .executeUpdate();
         if (inserted == 1) {
             return Optional.empty();
@@ -49,17 +51,6 @@ public class IdempotencyRepository {
                 .setParameter(3, key)
                 .getSingleResult();
         return Optional.of(new Earlier((String) row[0], (UUID) row[1]));
-    }
-
-    public void resourceMade(UUID accountId, String operation, String key, UUID resourceId) {
-        entityManager.createNativeQuery("""
-                        UPDATE idempotent_request SET resource_id = ?4
-                         WHERE account_id = ?1 AND operation = ?2 AND request_key = ?3""")
-                .setParameter(1, accountId)
-                .setParameter(2, operation)
-                .setParameter(3, key)
-                .setParameter(4, resourceId)
-                .executeUpdate();
     }
 
     public int deleteOlderThan(Instant cutoff) {

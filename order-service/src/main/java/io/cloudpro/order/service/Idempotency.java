@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Create requests sent with an {@code Idempotency-Key}: the first makes the resource, a repeat with
@@ -39,30 +39,31 @@ public class Idempotency {
     }
 
     /**
-     * Runs {@code create} once per key (in the caller's transaction) and returns the id of what it
-     * made; without a key it simply runs it.
+     * Runs {@code create} once per key (in the caller's transaction) with the id the new resource is to
+     * get, and returns what it made; a repeat with the same key and body gets the earlier resource
+     * from {@code load}. Without a key it simply creates.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID once(Customer customer, String operation, String key, Object request, Supplier<UUID> create) {
+    public <T> T once(Customer customer, String operation, String key, Object request, Function<UUID, T> create,
+                      Function<UUID, T> load) {
+        UUID id = UUID.randomUUID();
         if (key == null) {
-            return create.get();
+            return create.apply(id);
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ProblemException.invalidField("Idempotency-Key", "1 to " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(request);
-        Optional<IdempotencyRepository.Earlier> earlier = keys.claim(customer.accountId(), operation, key, hash,
+        Optional<IdempotencyRepository.Earlier> earlier = keys.claim(customer.accountId(), operation, key, hash, id,
                 Timestamps.now());
-        if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(hash) || earlier.get().resourceId() == null) {
-                throw new ProblemException(OrderProblems.IDEMPOTENCY_KEY_REUSED,
-                        "This Idempotency-Key was used with another request; use a new key for a new request.");
-            }
-            return earlier.get().resourceId();
+        if (earlier.isEmpty()) {
+            return create.apply(id);
         }
-        UUID made = create.get();
-        keys.resourceMade(customer.accountId(), operation, key, made);
-        return made;
+        if (!earlier.get().requestHash().equals(hash)) {
+            throw new ProblemException(OrderProblems.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used with another request; use a new key for a new request.");
+        }
+        return load.apply(earlier.get().resourceId());
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

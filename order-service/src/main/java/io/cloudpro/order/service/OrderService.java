@@ -42,20 +42,19 @@ public class OrderService {
 
     @Transactional
     public CustomerOrder place(Customer customer, List<ProductQuantity> requested, String idempotencyKey) {
-        UUID id = idempotency.once(customer, "order.place", idempotencyKey, requested,
-                () -> place(customer, pricing.lines(requested), null, Timestamps.now()).id);
-        return get(customer, id);
+        return idempotency.once(customer, "order.place", idempotencyKey, requested,
+                id -> place(id, customer, pricing.lines(requested), null, Timestamps.now()), id -> get(customer, id));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     CustomerOrder placeFromQuotation(Customer customer, Quotation quotation, Instant now) {
-        return place(customer, quotation.lines.stream().map(Line::copy).toList(), quotation.id, now);
+        return place(UUID.randomUUID(), customer, quotation.lines.stream().map(Line::copy).toList(), quotation.id, now);
     }
 
-    private CustomerOrder place(Customer customer, List<Line> lines, UUID quotationId, Instant now) {
+    private CustomerOrder place(UUID id, Customer customer, List<Line> lines, UUID quotationId, Instant now) {
         Totals totals = Totals.of(lines);
         CustomerOrder order = new CustomerOrder();
-        order.id = UUID.randomUUID();
+        order.id = id;
         order.number = QuotationService.number("O", LocalDate.ofInstant(now, QuotationService.ZONE), numbers);
         order.accountId = customer.accountId();
         order.placedBy = customer.loginId();

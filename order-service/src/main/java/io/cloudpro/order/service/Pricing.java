@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Turns what a customer asks for into priced lines, at today's prices of active products. */
 @ApplicationScoped
@@ -21,12 +23,14 @@ public class Pricing {
     }
 
     List<Line> lines(List<ProductQuantity> requested) {
+        Map<UUID, Product> offered = products.activeByIds(requested.stream().map(ProductQuantity::productId).toList());
         List<Line> lines = new ArrayList<>(requested.size());
         for (ProductQuantity item : requested) {
-            Product product = products.findByIdOptional(item.productId())
-                    .filter(p -> p.active)
-                    .orElseThrow(() -> new ProblemException(OrderProblems.PRODUCT_UNAVAILABLE,
-                            "Product " + item.productId() + " does not exist or is no longer offered."));
+            Product product = offered.get(item.productId());
+            if (product == null) {
+                throw new ProblemException(OrderProblems.PRODUCT_UNAVAILABLE,
+                        "Product " + item.productId() + " does not exist or is no longer offered.");
+            }
             lines.add(Line.of(product, item.quantity()));
         }
         return lines;

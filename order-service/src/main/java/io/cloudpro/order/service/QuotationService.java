@@ -52,13 +52,13 @@ public class QuotationService {
 
     @Transactional
     public Quotation create(Customer customer, List<ProductQuantity> requested, String idempotencyKey) {
-        UUID id = idempotency.once(customer, "quotation.create", idempotencyKey, requested, () -> {
+        return idempotency.once(customer, "quotation.create", idempotencyKey, requested, id -> {
             Instant now = Timestamps.now();
             List<Line> lines = pricing.lines(requested);
             Totals totals = Totals.of(lines);
             LocalDate today = LocalDate.ofInstant(now, ZONE);
             Quotation quotation = new Quotation();
-            quotation.id = UUID.randomUUID();
+            quotation.id = id;
             quotation.number = number("Q", today, numbers);
             quotation.accountId = customer.accountId();
             quotation.createdBy = customer.loginId();
@@ -72,9 +72,8 @@ public class QuotationService {
             quotations.persist(quotation);
             events.quotationCreated(new OrderEvents.QuotationCreated(quotation.id, quotation.accountId, quotation.number,
                     quotation.validUntil, now));
-            return quotation.id;
-        });
-        return get(customer, id);
+            return quotation;
+        }, id -> get(customer, id));
     }
 
     @Transactional
