@@ -180,7 +180,10 @@ class PrivacyRequestBenchmark {
                         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                             Header type = record.headers().lastHeader("ce_type");
                             if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals(COMPLETED_TYPE)) {
-                                completed.add(record.key());
+                                synchronized (completed) {
+                                    completed.add(record.key());
+                                    completed.notifyAll();
+                                }
                             }
                         }
                     }
@@ -189,14 +192,18 @@ class PrivacyRequestBenchmark {
             poller.start();
         }
 
+        /** Returns as soon as the last of {@code ids} is announced (the poller wakes it on every completion). */
         void awaitAll(List<String> ids, Duration timeout) throws InterruptedException {
-            Instant deadline = Instant.now().plus(timeout);
-            while (!completed.containsAll(ids)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError(ids.stream().filter(id -> !completed.contains(id)).count()
-                            + " erasures did not complete within " + timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (completed) {
+                while (!completed.containsAll(ids)) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new AssertionError(ids.stream().filter(id -> !completed.contains(id)).count()
+                                + " erasures did not complete within " + timeout);
+                    }
+                    completed.wait(Math.max(1, left / 1_000_000));
                 }
-                Thread.sleep(20);
             }
         }
 
