@@ -1,5 +1,7 @@
 package io.cloudpro.infra;
 
+import io.cloudpro.simulator.ProviderSimulator;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +54,7 @@ public final class LocalSuite implements AutoCloseable {
     public static final int DEFAULT_KAFKA_PORT = 59092;
     public static final int DEFAULT_SMTP_PORT = 2525;
     public static final int DEFAULT_MAIL_VIEWER_PORT = 8025;
+    public static final int DEFAULT_PROVIDERS_PORT = 8090;
     /** The first admin of a local suite; its activation link shows in the mail viewer. */
     public static final String LOCAL_ADMIN_EMAIL = "admin@cloudpro.local";
     /** Local only: the embedded cluster trusts connections from this machine. */
@@ -67,25 +70,27 @@ public final class LocalSuite implements AutoCloseable {
      * @param kafkaPort     Kafka's port (its controller takes the next one)
      * @param smtpPort      the mail catcher's SMTP port
      * @param mailViewerPort the mail catcher's web page (0: any free port)
+     * @param providersPort the provider simulator (VAT check, payment providers, registrar)
      * @param servicePorts  HTTP port of each service to start, by name; empty: only PostgreSQL, Kafka
      *                      and mail, for running a service in dev mode
      * @param progress      receives one line per step
      */
     public record Options(Path root, Path dataDir, int postgresPort, int kafkaPort, int smtpPort, int mailViewerPort,
-                          Map<String, Integer> servicePorts, Consumer<String> progress) {
+                          int providersPort, Map<String, Integer> servicePorts, Consumer<String> progress) {
 
         public static Options defaults(Path root, Consumer<String> progress) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), s.defaultPort()));
             return new Options(root, root.resolve(".local"), DEFAULT_POSTGRES_PORT, DEFAULT_KAFKA_PORT, DEFAULT_SMTP_PORT,
-                    DEFAULT_MAIL_VIEWER_PORT, ports, progress);
+                    DEFAULT_MAIL_VIEWER_PORT, DEFAULT_PROVIDERS_PORT, ports, progress);
         }
 
         /** The same, on free ports and in {@code dataDir}: for tests and benchmarks beside a running suite. */
         public static Options onFreePorts(Path root, Path dataDir, List<String> services, Consumer<String> progress) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             services.forEach(name -> ports.put(name, FreePorts.find()));
-            return new Options(root, dataDir, FreePorts.find(), FreePorts.find(), FreePorts.find(), 0, ports, progress);
+            return new Options(root, dataDir, FreePorts.find(), FreePorts.find(), FreePorts.find(), 0, FreePorts.find(), ports,
+                    progress);
         }
     }
 
@@ -95,6 +100,7 @@ public final class LocalSuite implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private MailCatcher mail;
+    private ProviderSimulator providers;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Launch> launches = new HashMap<>();
     private volatile boolean closing;
@@ -126,6 +132,11 @@ public final class LocalSuite implements AutoCloseable {
 
     public MailCatcher mail() {
         return mail;
+    }
+
+    /** The outside parties: VAT number check, payment providers, domain registrar. */
+    public ProviderSimulator providers() {
+        return providers;
     }
 
     public Map<String, ServiceProcess> services() {
@@ -201,6 +212,8 @@ public final class LocalSuite implements AutoCloseable {
         step("Kafka ready on %s", kafka.bootstrapServers());
         mail = MailCatcher.start(options.smtpPort(), options.mailViewerPort(), options.dataDir().resolve("mail"));
         step("Mail catcher ready: SMTP on localhost:%d, captured mail at %s", mail.smtpPort(), mail.viewerUrl());
+        providers = ProviderSimulator.start(options.providersPort());
+        step("Provider simulator (VAT check, payments, registrar) ready at %s", providers.url());
         if (options.servicePorts().isEmpty()) {
             return;
         }
@@ -225,6 +238,9 @@ public final class LocalSuite implements AutoCloseable {
                 environment.put("IDENTITY_URL", baseUrl("identity-service"));
             }
             environment.put("SERVICE_CLIENT_SECRET", secrets.serviceClientSecret(service.name()));
+            if (service.name().equals("order-service")) {
+                environment.putAll(providers.serviceEnvironment());
+            }
             if (service.name().equals("privacy-rights-service")) {
                 environment.put("PUBLIC_URL", baseUrl(service.name()));
             }
@@ -256,6 +272,7 @@ public final class LocalSuite implements AutoCloseable {
         wanted.put("Kafka", options.kafkaPort());
         wanted.put("Kafka controller", options.kafkaPort() + 1);
         wanted.put("SMTP", options.smtpPort());
+        wanted.put("provider simulator", options.providersPort());
         if (options.mailViewerPort() > 0) {
             wanted.put("mail viewer", options.mailViewerPort());
         }
@@ -293,6 +310,9 @@ public final class LocalSuite implements AutoCloseable {
         }
         if (mail != null) {
             mail.close();
+        }
+        if (providers != null) {
+            providers.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -357,7 +377,8 @@ public final class LocalSuite implements AutoCloseable {
             }
         }
         Options options = new Options(root, dataDir, defaults.postgresPort() + offset, defaults.kafkaPort() + offset,
-                defaults.smtpPort() + offset, defaults.mailViewerPort() + offset, ports, out::println);
+                defaults.smtpPort() + offset, defaults.mailViewerPort() + offset, defaults.providersPort() + offset, ports,
+                out::println);
         if (reset) {
             Directories.deleteRecursively(options.dataDir());
             out.println("Deleted " + options.dataDir() + ": starting with empty databases and topics.");
@@ -436,6 +457,8 @@ public final class LocalSuite implements AutoCloseable {
         table.append(String.format(Locale.ROOT, info, "Kafka", kafka.bootstrapServers()));
         table.append(String.format(Locale.ROOT, info, "Mail (captured)", mail.viewerUrl()
                 + "  (SMTP localhost:" + mail.smtpPort() + "; nothing leaves this machine)"));
+        table.append(String.format(Locale.ROOT, info, "Providers (simulated)", providers.url()
+                + "  (VAT check, iDEAL/PayPal payment pages, domain registrar)"));
         if (!services.isEmpty()) {
             table.append(String.format(Locale.ROOT, info, "First admin", LOCAL_ADMIN_EMAIL
                     + "  (no password: its activation link is in the captured mail)"));

@@ -3,7 +3,6 @@ package io.cloudpro.order;
 import io.cloudpro.order.messaging.OrderEvents;
 import io.cloudpro.testsupport.AsyncApiCatalogue;
 import io.cloudpro.testsupport.KafkaTopics;
-import io.cloudpro.testsupport.ServiceTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and payload schema.
  */
 @QuarkusTest
-@WithTestResource(value = ServiceTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OrderTestResource.class, scope = TestResourceScope.GLOBAL)
 class EventCatalogueTest {
 
     static final AsyncApiCatalogue CATALOGUE = AsyncApiCatalogue.read(Path.of("src/main/asyncapi/order-events.yaml"));
@@ -36,7 +35,7 @@ class EventCatalogueTest {
     void theCatalogueIsAnAsyncApi3DocumentThatListsEveryEventTypeOfTheCode() {
         assertEquals("3.0.0", CATALOGUE.document().path("asyncapi").asText());
         assertEquals(OrderEvents.TOPIC, CATALOGUE.document().path("channels").path("orderEvents").path("address").asText());
-        assertEquals(3, AsyncApiCatalogue.eventTypes(OrderEvents.class).size());
+        assertEquals(5, AsyncApiCatalogue.eventTypes(OrderEvents.class).size());
         assertEquals(AsyncApiCatalogue.eventTypes(OrderEvents.class), CATALOGUE.types().keySet());
     }
 
@@ -57,11 +56,16 @@ class EventCatalogueTest {
         String quotation = customer.call().body(lines(hosting, 1)).post("/api/v1/quotations").then().statusCode(201)
                 .extract().path("id");
         customer.call().post("/api/v1/quotations/" + quotation + "/accept").then().statusCode(201);
-        customer.call().body(lines(hosting, 1)).post("/api/v1/orders").then().statusCode(201);
+        String order = customer.call().body(lines(hosting, 1)).post("/api/v1/orders").then().statusCode(201)
+                .extract().path("id");
+        IdentityStub.get().person(customer.accountId(), "Evi Events");
+        String invoice = customer.call().post("/api/v1/orders/" + order + "/invoice").then().statusCode(201).extract().path("id");
+        OrderClient.admin().body("{\"reason\":\"cancelled\"}").post("/api/v1/invoices/" + invoice + "/credit-notes")
+                .then().statusCode(201);
 
         List<ConsumerRecord<String, String>> records = KafkaTopics.read(OrderEvents.TOPIC,
-                r -> customer.accountId().equals(r.key()), 4, Duration.ofSeconds(30));
-        assertEquals(4, records.size());
+                r -> customer.accountId().equals(r.key()), 6, Duration.ofSeconds(30));
+        assertEquals(6, records.size());
         assertEquals(CATALOGUE.types().keySet(), CATALOGUE.check(records), "every documented event was published and checked");
     }
 }

@@ -1,7 +1,6 @@
 package io.cloudpro.order;
 
 import io.cloudpro.testsupport.KafkaTopics;
-import io.cloudpro.testsupport.ServiceTestResource;
 import io.cloudpro.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -31,15 +30,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** order-service answers privacy commands: export of quotations and orders, erasure that keeps fiscal records. */
 @QuarkusTest
-@WithTestResource(value = ServiceTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OrderTestResource.class, scope = TestResourceScope.GLOBAL)
 class OrderPrivacyParticipantTest {
 
     @Inject
     EntityManager entityManager;
 
-    /** A customer with an open quotation, an accepted one (with its order) and a direct order sent with a key. */
+    /**
+     * A customer with an open quotation, an accepted one (with its order), a direct order sent with a
+     * key, and that order's invoice with a credit note correcting it.
+     */
     record Customer(OrderClient.Customer client, String openQuotation, String acceptedQuotation, String order,
-                    String acceptedOrder) {
+                    String acceptedOrder, String invoice) {
         String subjectJson() {
             return "{\"subjectId\":\"" + client.accountId() + "\",\"accountIds\":[\"" + client.accountId()
                     + "\"],\"loginIds\":[\"" + client.loginId() + "\"],\"applicationIds\":[]}";
@@ -55,7 +57,11 @@ class OrderPrivacyParticipantTest {
                 .extract().path("id");
         String order = client.call().header("Idempotency-Key", "order-1").body(lines(hosting, 1)).post("/api/v1/orders")
                 .then().statusCode(201).extract().path("id");
-        return new Customer(client, open, accepted, order, acceptedOrder);
+        IdentityStub.get().person(client.accountId(), "Priya Privacy");
+        String invoice = client.call().post("/api/v1/orders/" + order + "/invoice").then().statusCode(201).extract().path("id");
+        OrderClient.admin().body("{\"reason\":\"cancelled\"}").post("/api/v1/invoices/" + invoice + "/credit-notes")
+                .then().statusCode(201);
+        return new Customer(client, open, accepted, order, acceptedOrder, invoice);
     }
 
     static JsonPath result(String kind, Customer customer) {
@@ -83,6 +89,9 @@ class OrderPrivacyParticipantTest {
         assertEquals(2, data.getList("data.'order.quotations'").size());
         assertEquals(2, data.getList("data.'order.orders'").size());
         assertTrue(data.getList("data.'order.orders'.number").stream().allMatch(n -> n.toString().matches("O\\d{4}-\\d{6}")));
+        assertEquals(2, result.getInt("categories.find { it.category == 'order.invoices' }.count"));
+        assertEquals(List.of("invoice", "credit note"), data.getList("data.'order.invoices'.kind"));
+        assertEquals("Priya Privacy", data.getString("data.'order.invoices'[0].buyerName"));
     }
 
     @Test
@@ -92,8 +101,12 @@ class OrderPrivacyParticipantTest {
         assertEquals(1, result.getInt("categories.find { it.category == 'order.quotations' && it.outcome == 'ERASED' }.count"));
         assertEquals(2, result.getInt("categories.find { it.category == 'order.orders' && it.outcome == 'WITHHELD' }.count"));
         assertEquals(1, result.getInt("categories.find { it.category == 'order.request-keys' }.count"));
+        assertEquals(2, result.getInt("categories.find { it.category == 'order.invoices' && it.outcome == 'WITHHELD' }.count"));
         List<Map<String, Object>> withheld = result.getList("withheld");
-        assertEquals(3, withheld.size(), "two orders and the quotation one of them came from: " + withheld);
+        assertEquals(5, withheld.size(), "two orders, the quotation one of them came from, the invoice and its credit note: "
+                + withheld);
+        assertTrue(withheld.stream().anyMatch(w -> w.get("record").toString().matches("invoice \\d{4}-\\d{6}")), withheld.toString());
+        assertTrue(withheld.stream().anyMatch(w -> w.get("record").toString().matches("credit note C\\d{4}-\\d{6}")), withheld.toString());
         String until = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusYears(8).withDayOfYear(1)
                 .atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant().toString();
         for (Map<String, Object> kept : withheld) {
@@ -105,6 +118,7 @@ class OrderPrivacyParticipantTest {
         assertEquals(0, count("SELECT count(*) FROM quotation WHERE id = ?1", customer.openQuotation()));
         assertEquals(1, count("SELECT count(*) FROM quotation WHERE id = ?1", customer.acceptedQuotation()));
         assertEquals(1, count("SELECT count(*) FROM customer_order WHERE id = ?1", customer.order()));
+        assertEquals(2, count("SELECT count(*) FROM invoice WHERE order_id = ?1", customer.order()), "invoice and credit note kept whole");
         assertEquals(0, count("SELECT count(*) FROM idempotent_request WHERE account_id = ?1", customer.client().accountId()));
         assertEquals(1, KafkaTopics.read("privacy.erasures", r -> r.value().contains(customer.client().accountId()), 1,
                 Duration.ofSeconds(30)).size(), "recorded on the erasure log");

@@ -1,7 +1,6 @@
 package io.cloudpro.order;
 
 import io.cloudpro.testsupport.KafkaTopics;
-import io.cloudpro.testsupport.ServiceTestResource;
 import io.cloudpro.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -40,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Products, quotations and orders over HTTP, with the events they publish. */
 @QuarkusTest
-@WithTestResource(value = ServiceTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OrderTestResource.class, scope = TestResourceScope.GLOBAL)
 class OrdersTest {
 
     static final String PROBLEM = "application/problem+json";

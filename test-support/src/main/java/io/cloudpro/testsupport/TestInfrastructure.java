@@ -5,6 +5,7 @@ import io.cloudpro.infra.KafkaBroker;
 import io.cloudpro.infra.MailCatcher;
 import io.cloudpro.infra.PlatformTopics;
 import io.cloudpro.infra.PostgresServer;
+import io.cloudpro.simulator.ProviderSimulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ public final class TestInfrastructure {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final MailCatcher mail;
+    private ProviderSimulator providers;
 
     private TestInfrastructure(Path dataDir, PostgresServer postgres, KafkaBroker kafka, MailCatcher mail) {
         this.dataDir = dataDir;
@@ -53,6 +55,14 @@ public final class TestInfrastructure {
         return mail;
     }
 
+    /** The outside parties (VAT check, payment providers, registrar), started on first use. */
+    public synchronized ProviderSimulator providers() {
+        if (providers == null) {
+            providers = ProviderSimulator.start(0);
+        }
+        return providers;
+    }
+
     private static TestInfrastructure start() {
         try {
             Path dataDir = Files.createTempDirectory("cloudpro-test-");
@@ -68,6 +78,9 @@ public final class TestInfrastructure {
     }
 
     private void stop() {
+        if (providers != null) {
+            providers.close();
+        }
         mail.close();
         kafka.close();
         postgres.close();

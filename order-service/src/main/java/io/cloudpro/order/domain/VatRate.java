@@ -22,7 +22,12 @@ public enum VatRate {
 
     /** The VAT on a net amount of cents, rounded half up to a cent - applied to a rate's total, not per line. */
     public long vatOn(long netCents) {
-        return BigDecimal.valueOf(netCents).multiply(BigDecimal.valueOf(percent))
+        return percentOf(netCents, percent);
+    }
+
+    /** {@code percent} % of an amount of cents, rounded half up (away from zero) to a cent. */
+    public static long percentOf(long cents, int percent) {
+        return BigDecimal.valueOf(cents).multiply(BigDecimal.valueOf(percent))
                 .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
     }
 }

@@ -21,6 +21,8 @@ public class OrderEvents {
     public static final String QUOTATION_CREATED = PREFIX + "quotation.created.v1";
     public static final String QUOTATION_ACCEPTED = PREFIX + "quotation.accepted.v1";
     public static final String ORDER_PLACED = PREFIX + "order.placed.v1";
+    public static final String INVOICE_ISSUED = PREFIX + "invoice.issued.v1";
+    public static final String CREDIT_NOTE_ISSUED = PREFIX + "credit-note.issued.v1";
 
     /** {@code validUntil} is the last day it can be accepted; after it the quotation lapses. */
     public record QuotationCreated(UUID quotationId, UUID accountId, String number, LocalDate validUntil, Instant createdAt) {
@@ -31,6 +33,19 @@ public class OrderEvents {
 
     /** {@code quotationId} is null for an order placed directly. */
     public record OrderPlaced(UUID orderId, UUID accountId, String number, UUID quotationId, Instant placedAt) {
+    }
+
+    /**
+     * {@code fiscalYearEnd} is the last day of the invoice's fiscal year: tax law keeps it for seven
+     * years from the day after (AWR art. 52) - the retention clock it starts.
+     */
+    public record InvoiceIssued(UUID invoiceId, UUID accountId, UUID orderId, String number, LocalDate issueDate,
+                                LocalDate fiscalYearEnd, Instant issuedAt) {
+    }
+
+    /** A correction of {@code invoiceId}; its retention clock starts as an invoice's does. */
+    public record CreditNoteIssued(UUID creditNoteId, UUID accountId, UUID invoiceId, String number, LocalDate issueDate,
+                                   LocalDate fiscalYearEnd, Instant issuedAt) {
     }
 
     private final EventOutbox outbox;
@@ -49,5 +64,13 @@ public class OrderEvents {
 
     public void orderPlaced(OrderPlaced event) {
         outbox.publish(TOPIC, ORDER_PLACED, event.accountId().toString(), event);
+    }
+
+    public void invoiceIssued(InvoiceIssued event) {
+        outbox.publish(TOPIC, INVOICE_ISSUED, event.accountId().toString(), event);
+    }
+
+    public void creditNoteIssued(CreditNoteIssued event) {
+        outbox.publish(TOPIC, CREDIT_NOTE_ISSUED, event.accountId().toString(), event);
     }
 }

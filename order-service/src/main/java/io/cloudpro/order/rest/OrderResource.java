@@ -1,5 +1,7 @@
 package io.cloudpro.order.rest;
 
+import io.cloudpro.order.service.InvoiceIssuer;
+import io.cloudpro.order.service.InvoiceService;
 import io.cloudpro.order.service.OrderService;
 import io.cloudpro.platform.paging.Page;
 import io.cloudpro.platform.problem.Problem;
@@ -40,10 +42,12 @@ public class OrderResource {
 
     private final CurrentCustomer customer;
     private final OrderService orders;
+    private final InvoiceService invoices;
 
-    OrderResource(CurrentCustomer customer, OrderService orders) {
+    OrderResource(CurrentCustomer customer, OrderService orders, InvoiceService invoices) {
         this.customer = customer;
         this.orders = orders;
+        this.invoices = invoices;
     }
 
     @POST
@@ -80,5 +84,30 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderDtos.OrderView get(@PathParam("id") UUID id) {
         return OrderDtos.OrderView.of(orders.get(customer.require(), id));
+    }
+
+    @POST
+    @Path("/{id}/invoice")
+    @Operation(summary = "Issue the order's invoice",
+            description = "Copies the account's name and address (and, for a business, its VAT id and KvK number) from"
+                    + " identity-service onto the invoice; an EU business outside the Netherlands whose VAT id VIES confirms"
+                    + " is invoiced with reverse charge (btw verlegd). Numbered in the year's gapless series"
+                    + " (2026-000001). An order has one invoice: asking again answers it with 200. Publishes invoice.issued.")
+    @APIResponse(responseCode = "201", description = "Issued now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvoiceDtos.InvoiceView.class)))
+    @APIResponse(responseCode = "200", description = "Issued before",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvoiceDtos.InvoiceView.class)))
+    @APIResponse(responseCode = "404", description = "No such order of this account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The account lacks a name or address (type billing-details-incomplete)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "identity-service or the VAT number check cannot answer now; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response issueInvoice(@PathParam("id") UUID id) {
+        InvoiceIssuer.Issued issued = invoices.issue(customer.require(), id);
+        InvoiceDtos.InvoiceView view = InvoiceDtos.InvoiceView.of(issued.invoice());
+        return issued.created()
+                ? Response.created(URI.create("/api/v1/invoices/" + view.id())).entity(view).build()
+                : Response.ok(view).build();
     }
 }

@@ -1,9 +1,11 @@
 package io.cloudpro.order.service;
 
 import io.cloudpro.order.domain.CustomerOrder;
+import io.cloudpro.order.domain.Invoice;
 import io.cloudpro.order.domain.Quotation;
 import io.cloudpro.order.domain.QuotationStatus;
 import io.cloudpro.order.repository.IdempotencyRepository;
+import io.cloudpro.order.repository.InvoiceRepository;
 import io.cloudpro.order.repository.OrderRepository;
 import io.cloudpro.order.repository.QuotationRepository;
 import io.cloudpro.platform.privacy.LegalHolds;
@@ -27,7 +29,8 @@ import java.util.Optional;
  * order-service's part of the privacy contract. Everything here belongs to accounts, so the subject's
  * account ids select it. Orders are business records tax law keeps for seven years after the end of
  * their fiscal year (AWR art. 52): an erasure withholds each of them - and the quotation it came
- * from - by number, with the date it may go; open quotations and request keys are erased.
+ * from, and each issued invoice and credit note - by number, with the date it may go; open
+ * quotations and request keys are erased.
  */
 @ApplicationScoped
 public class OrderPrivacyParticipant implements PrivacyParticipant {
@@ -35,17 +38,21 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
     static final String QUOTATIONS = "order.quotations";
     static final String ORDERS = "order.orders";
     static final String REQUEST_KEYS = "order.request-keys";
+    static final String INVOICES = "order.invoices";
     static final String FISCAL_LAW = "AWR art. 52";
     static final String FISCAL_EXCEPTION = "art. 17(3)(b) GDPR: a legal obligation to keep the records of a business";
 
     private final QuotationRepository quotations;
     private final OrderRepository orders;
     private final IdempotencyRepository requestKeys;
+    private final InvoiceRepository invoices;
 
-    OrderPrivacyParticipant(QuotationRepository quotations, OrderRepository orders, IdempotencyRepository requestKeys) {
+    OrderPrivacyParticipant(QuotationRepository quotations, OrderRepository orders, IdempotencyRepository requestKeys,
+                            InvoiceRepository invoices) {
         this.quotations = quotations;
         this.orders = orders;
         this.requestKeys = requestKeys;
+        this.invoices = invoices;
     }
 
     @Override
@@ -62,6 +69,11 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
         if (!ordered.isEmpty()) {
             data.put(ORDERS, ordered.stream().map(OrderExport::of).toList());
             categories.add(new CategoryOutcome(ORDERS, Outcome.EXPORTED, ordered.size()));
+        }
+        List<Invoice> issued = invoices.ofAccounts(subject.accountIds());
+        if (!issued.isEmpty()) {
+            data.put(INVOICES, issued.stream().map(InvoiceExport::of).toList());
+            categories.add(new CategoryOutcome(INVOICES, Outcome.EXPORTED, issued.size()));
         }
         return new Export(data, categories);
     }
@@ -92,6 +104,13 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
             withheld.add(new Withheld(ORDERS, "order " + order.number, FISCAL_EXCEPTION, FISCAL_LAW, until, null));
         }
         add(categories, ORDERS, Outcome.WITHHELD, kept.size());
+        // issued invoices and credit notes: kept whole, the buyer's name and address included (Wet OB art. 35a, AWR art. 52)
+        List<Invoice> issued = invoices.ofAccounts(subject.accountIds());
+        for (Invoice invoice : issued) {
+            withheld.add(new Withheld(INVOICES, (invoice.isCreditNote() ? "credit note " : "invoice ") + invoice.number,
+                    FISCAL_EXCEPTION, FISCAL_LAW, retainedUntil(invoice.fiscalYearEnd), null));
+        }
+        add(categories, INVOICES, Outcome.WITHHELD, issued.size());
         add(categories, REQUEST_KEYS, Outcome.ERASED, requestKeys.deleteOf(subject.accountIds()));
         return new Erasure(categories, withheld, List.of());
     }
@@ -100,6 +119,11 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
     static Instant fiscalRecordsMayGo(Instant at) {
         int year = LocalDate.ofInstant(at, QuotationService.ZONE).getYear();
         return LocalDate.of(year + 8, 1, 1).atStartOfDay(QuotationService.ZONE).toInstant();
+    }
+
+    /** The first day an invoice may go: seven years after the end of its fiscal year. */
+    static Instant retainedUntil(LocalDate fiscalYearEnd) {
+        return fiscalYearEnd.plusYears(7).plusDays(1).atStartOfDay(QuotationService.ZONE).toInstant();
     }
 
     private static Withheld held(String category, String record, LegalHolds.Hold hold) {
@@ -123,6 +147,19 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
             return new QuotationExport(q.number, q.status == QuotationStatus.ACCEPTED ? "accepted" : "open", q.createdAt,
                     q.validUntil, q.netCents, q.vatCents, q.grossCents, q.lines.stream()
                     .map(l -> new LineExport(l.description, l.quantity, l.unitPriceCents, l.vatRate.name(), l.netCents)).toList());
+        }
+    }
+
+    record InvoiceExport(String kind, String number, String correctsNumber, String reason, String orderNumber,
+                         LocalDate issueDate, LocalDate supplyDate, String buyerName, String buyerCompany, String buyerAddress,
+                         String buyerVatId, String buyerKvkNumber, boolean reverseCharge, long netCents, long vatCents,
+                         long grossCents, List<LineExport> lines) {
+        static InvoiceExport of(Invoice i) {
+            return new InvoiceExport(i.isCreditNote() ? "credit note" : "invoice", i.number, i.correctsNumber, i.creditReason,
+                    i.orderNumber, i.issueDate, i.supplyDate, i.buyerName, i.buyerCompany,
+                    i.buyerStreet + ", " + i.buyerPostalCode + " " + i.buyerCity + ", " + i.buyerCountry, i.buyerVatId,
+                    i.buyerKvkNumber, i.reverseCharge, i.netCents, i.vatCents, i.grossCents, i.lines.stream()
+                    .map(l -> new LineExport(l.description, l.quantity, l.unitPriceCents, l.tax.name(), l.netCents)).toList());
         }
     }
 

@@ -12,6 +12,14 @@ public final class OrderProblems {
             "Idempotency key reused with another request");
     public static final ProblemType NO_ACCOUNT = ProblemType.of("no-account", 403, "No customer account");
 
+    public static final ProblemType BILLING_DETAILS_INCOMPLETE = ProblemType.of("billing-details-incomplete", 422,
+            "Billing details incomplete");
+    public static final ProblemType BILLING_DETAILS_UNAVAILABLE = ProblemType.of("billing-details-unavailable", 503,
+            "Billing details unavailable");
+    public static final ProblemType VAT_CHECK_UNAVAILABLE = ProblemType.of("vat-check-unavailable", 503,
+            "VAT number check unavailable");
+    public static final ProblemType NOT_CREDITABLE = ProblemType.of("not-creditable", 422, "More credited than invoiced");
+
     private OrderProblems() {
     }
 }

@@ -34,6 +34,14 @@ public interface CompanyDetails {
     @WithDefault("NL181702587B02")
     String vatId();
 
+    /** ISO 3166 code of the country the company is established in. */
+    @WithDefault("NL")
+    String country();
+
+    /** The account customers pay invoices into (SEPA credit transfer), as the invoice states it. */
+    @WithDefault("NL91ABNA0417164300")
+    String iban();
+
     /** One line: name, address, KvK and BTW number. */
     default String oneLine() {
         return name() + ", " + street() + ", " + postalCode() + " " + city() + " - KvK " + kvkNumber()

@@ -35,6 +35,11 @@ public class ProblemException extends RuntimeException {
 
     /** 429 with {@code Retry-After} in whole seconds (at least 1). */
     public static ProblemException tooManyRequests(ProblemType type, String detail, Duration retryAfter) {
+        return retryLater(type, detail, retryAfter);
+    }
+
+    /** A problem the caller can retry, e.g. a 503 while a service this one needs is away: with {@code Retry-After}. */
+    public static ProblemException retryLater(ProblemType type, String detail, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return new ProblemException(type, detail, List.of(), Map.of("retryAfterSeconds", seconds),
                 Map.of("Retry-After", Long.toString(seconds)));
