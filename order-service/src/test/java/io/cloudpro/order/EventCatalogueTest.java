@@ -3,6 +3,7 @@ package io.cloudpro.order;
 import io.cloudpro.order.messaging.OrderEvents;
 import io.cloudpro.testsupport.AsyncApiCatalogue;
 import io.cloudpro.testsupport.KafkaTopics;
+import io.cloudpro.testsupport.TestInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ class EventCatalogueTest {
     void theCatalogueIsAnAsyncApi3DocumentThatListsEveryEventTypeOfTheCode() {
         assertEquals("3.0.0", CATALOGUE.document().path("asyncapi").asText());
         assertEquals(OrderEvents.TOPIC, CATALOGUE.document().path("channels").path("orderEvents").path("address").asText());
-        assertEquals(5, AsyncApiCatalogue.eventTypes(OrderEvents.class).size());
+        assertEquals(7, AsyncApiCatalogue.eventTypes(OrderEvents.class).size());
         assertEquals(AsyncApiCatalogue.eventTypes(OrderEvents.class), CATALOGUE.types().keySet());
     }
 
@@ -63,9 +64,21 @@ class EventCatalogueTest {
         OrderClient.admin().body("{\"reason\":\"cancelled\"}").post("/api/v1/invoices/" + invoice + "/credit-notes")
                 .then().statusCode(201);
 
+        // one payment canceled, the next one paid (which also issues the invoice of the second order)
+        String second = customer.call().body(lines(hosting, 1)).post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        for (String status : List.of("canceled", "paid")) {
+            String reference = customer.call().body(java.util.Map.of("method", "IDEAL"))
+                    .post("/api/v1/orders/" + second + "/payments").then().statusCode(201).extract().path("providerReference");
+            io.restassured.RestAssured.given().baseUri(TestInfrastructure.get().providers().url())
+                    .post("/simulator/mollie/" + reference + "?status=" + status).then().statusCode(200);
+            String type = status.equals("paid") ? OrderEvents.PAYMENT_SUCCEEDED : OrderEvents.PAYMENT_FAILED;
+            KafkaTopics.read(OrderEvents.TOPIC, r -> r.value().contains(second) && type.equals(KafkaTopics.header(r, "ce_type")),
+                    1, Duration.ofSeconds(30));
+        }
+
         List<ConsumerRecord<String, String>> records = KafkaTopics.read(OrderEvents.TOPIC,
-                r -> customer.accountId().equals(r.key()), 6, Duration.ofSeconds(30));
-        assertEquals(6, records.size());
+                r -> customer.accountId().equals(r.key()), 10, Duration.ofSeconds(30));
+        assertEquals(10, records.size(), "2 quotation, 3 order, 2 invoice, 1 credit note and 2 payment events");
         assertEquals(CATALOGUE.types().keySet(), CATALOGUE.check(records), "every documented event was published and checked");
     }
 }

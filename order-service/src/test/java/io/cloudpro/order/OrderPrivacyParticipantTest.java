@@ -1,6 +1,7 @@
 package io.cloudpro.order;
 
 import io.cloudpro.testsupport.KafkaTopics;
+import io.cloudpro.testsupport.TestInfrastructure;
 import io.cloudpro.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -38,7 +39,8 @@ class OrderPrivacyParticipantTest {
 
     /**
      * A customer with an open quotation, an accepted one (with its order), a direct order sent with a
-     * key, and that order's invoice with a credit note correcting it.
+     * key, and that order's invoice with a credit note correcting it; the accepted quotation's order
+     * paid with iDEAL at the second attempt (which issued its invoice).
      */
     record Customer(OrderClient.Customer client, String openQuotation, String acceptedQuotation, String order,
                     String acceptedOrder, String invoice) {
@@ -61,7 +63,33 @@ class OrderPrivacyParticipantTest {
         String invoice = client.call().post("/api/v1/orders/" + order + "/invoice").then().statusCode(201).extract().path("id");
         OrderClient.admin().body("{\"reason\":\"cancelled\"}").post("/api/v1/invoices/" + invoice + "/credit-notes")
                 .then().statusCode(201);
+        // the accepted quotation's order: one iDEAL attempt canceled, the next paid
+        for (String status : List.of("canceled", "paid")) {
+            String reference = client.call().body(Map.of("method", "IDEAL")).post("/api/v1/orders/" + acceptedOrder + "/payments")
+                    .then().statusCode(201).extract().path("providerReference");
+            given().baseUri(TestInfrastructure.get().providers().url()).post("/simulator/mollie/" + reference + "?status=" + status)
+                    .then().statusCode(200);
+            String expected = status.equals("paid") ? "PAID" : "CANCELED";
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!expected.equals(client.call().get("/api/v1/payments").then().extract().path("items[0].status"))
+                    && System.nanoTime() < deadline) {
+                pause(); // until the webhook has been handled
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (client.call().get("/api/v1/invoices").then().extract().jsonPath().getInt("total") < 3
+                && System.nanoTime() < deadline) {
+            pause(); // the paid order's invoice is issued right after the payment
+        }
         return new Customer(client, open, accepted, order, acceptedOrder, invoice);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static JsonPath result(String kind, Customer customer) {
@@ -89,9 +117,12 @@ class OrderPrivacyParticipantTest {
         assertEquals(2, data.getList("data.'order.quotations'").size());
         assertEquals(2, data.getList("data.'order.orders'").size());
         assertTrue(data.getList("data.'order.orders'.number").stream().allMatch(n -> n.toString().matches("O\\d{4}-\\d{6}")));
-        assertEquals(2, result.getInt("categories.find { it.category == 'order.invoices' }.count"));
-        assertEquals(List.of("invoice", "credit note"), data.getList("data.'order.invoices'.kind"));
+        assertEquals(3, result.getInt("categories.find { it.category == 'order.invoices' }.count"));
+        assertEquals(List.of("invoice", "credit note", "invoice"), data.getList("data.'order.invoices'.kind"));
         assertEquals("Priya Privacy", data.getString("data.'order.invoices'[0].buyerName"));
+        assertEquals(2, result.getInt("categories.find { it.category == 'order.payments' }.count"));
+        assertEquals(List.of("CANCELED", "PAID"), data.getList("data.'order.payments'.status"));
+        assertEquals("NL** **** **** **67 89", data.getString("data.'order.payments'[1].maskedAccount"));
     }
 
     @Test
@@ -101,10 +132,12 @@ class OrderPrivacyParticipantTest {
         assertEquals(1, result.getInt("categories.find { it.category == 'order.quotations' && it.outcome == 'ERASED' }.count"));
         assertEquals(2, result.getInt("categories.find { it.category == 'order.orders' && it.outcome == 'WITHHELD' }.count"));
         assertEquals(1, result.getInt("categories.find { it.category == 'order.request-keys' }.count"));
-        assertEquals(2, result.getInt("categories.find { it.category == 'order.invoices' && it.outcome == 'WITHHELD' }.count"));
+        assertEquals(3, result.getInt("categories.find { it.category == 'order.invoices' && it.outcome == 'WITHHELD' }.count"));
+        assertEquals(1, result.getInt("categories.find { it.category == 'order.payments' && it.outcome == 'ANONYMISED' }.count"));
+        assertEquals(1, result.getInt("categories.find { it.category == 'order.payments' && it.outcome == 'ERASED' }.count"));
         List<Map<String, Object>> withheld = result.getList("withheld");
-        assertEquals(5, withheld.size(), "two orders, the quotation one of them came from, the invoice and its credit note: "
-                + withheld);
+        assertEquals(7, withheld.size(), "two orders, the quotation one of them came from, their two invoices, a credit"
+                + " note and the paid payment: " + withheld);
         assertTrue(withheld.stream().anyMatch(w -> w.get("record").toString().matches("invoice \\d{4}-\\d{6}")), withheld.toString());
         assertTrue(withheld.stream().anyMatch(w -> w.get("record").toString().matches("credit note C\\d{4}-\\d{6}")), withheld.toString());
         String until = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusYears(8).withDayOfYear(1)
@@ -119,6 +152,9 @@ class OrderPrivacyParticipantTest {
         assertEquals(1, count("SELECT count(*) FROM quotation WHERE id = ?1", customer.acceptedQuotation()));
         assertEquals(1, count("SELECT count(*) FROM customer_order WHERE id = ?1", customer.order()));
         assertEquals(2, count("SELECT count(*) FROM invoice WHERE order_id = ?1", customer.order()), "invoice and credit note kept whole");
+        assertEquals(1, count("SELECT count(*) FROM payment WHERE order_id = ?1 AND status = 'PAID' AND masked_account IS NULL",
+                customer.acceptedOrder()), "the paid payment kept, without its masked account");
+        assertEquals(0, count("SELECT count(*) FROM payment WHERE order_id = ?1 AND status = 'CANCELED'", customer.acceptedOrder()));
         assertEquals(0, count("SELECT count(*) FROM idempotent_request WHERE account_id = ?1", customer.client().accountId()));
         assertEquals(1, KafkaTopics.read("privacy.erasures", r -> r.value().contains(customer.client().accountId()), 1,
                 Duration.ofSeconds(30)).size(), "recorded on the erasure log");

@@ -1,5 +1,6 @@
 package io.cloudpro.order;
 
+import io.cloudpro.infra.FreePorts;
 import io.cloudpro.testsupport.ServiceTestResource;
 import io.cloudpro.testsupport.TestInfrastructure;
 
@@ -16,6 +17,12 @@ public class OrderTestResource extends ServiceTestResource {
         config.put("cloudpro.service-client.secret", "test-only-service-secret");
         TestInfrastructure.get().providers().serviceEnvironment()
                 .forEach((name, value) -> config.put(name, value));
+        // a fixed port, so that the providers' webhooks find the service under test
+        int port = FreePorts.find();
+        config.put("quarkus.http.test-port", Integer.toString(port));
+        config.put("PAYMENT_WEBHOOK_BASE_URL", "http://localhost:" + port);
+        config.put("order.payments.check-interval", "1s");
+        TestInfrastructure.get().providers().payPalWebhookUrl("http://localhost:" + port + "/api/v1/payments/webhooks/paypal");
         return config;
     }
 }

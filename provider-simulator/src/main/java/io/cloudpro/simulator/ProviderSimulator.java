@@ -25,6 +25,8 @@ public final class ProviderSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final Faults faults = new Faults();
+    private final Mollie mollie;
+    private final PayPal payPal;
 
     private ProviderSimulator(HttpServer server) {
         this.server = server;
@@ -33,8 +35,20 @@ public final class ProviderSimulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        String base = "http://localhost:" + server.getAddress().getPort();
+        Webhooks webhooks = new Webhooks();
         Vies vies = new Vies(faults);
+        mollie = new Mollie(faults, webhooks, base);
+        payPal = new PayPal(faults, webhooks, base);
         handle(Vies.PATH, vies::check);
+        handle("/v2/payments", mollie::api);
+        handle("/checkout/mollie/", mollie::checkout);
+        handle("/simulator/mollie/", mollie::control);
+        handle("/v1/oauth2/token", payPal::token);
+        handle("/v2/checkout/orders", payPal::orders);
+        handle("/checkout/paypal/", payPal::approval);
+        handle("/simulator/paypal/", payPal::control);
+        handle(PayPal.CERT_PATH, payPal::certificate);
         handle("/simulator/faults/", this::faults);
         server.setExecutor(workers);
     }
@@ -68,7 +82,34 @@ public final class ProviderSimulator implements AutoCloseable {
     public Map<String, String> serviceEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("VIES_URL", viesUrl());
+        environment.put("MOLLIE_URL", url());
+        environment.put("MOLLIE_API_KEY", Mollie.API_KEY);
+        environment.put("PAYPAL_URL", url());
+        environment.put("PAYPAL_CLIENT_ID", PayPal.CLIENT_ID);
+        environment.put("PAYPAL_CLIENT_SECRET", PayPal.CLIENT_SECRET);
+        environment.put("PAYPAL_WEBHOOK_ID", PayPal.WEBHOOK_ID);
+        environment.put("PAYPAL_CERT_URL_PREFIX", url() + "/paypal/certs/");
         return environment;
+    }
+
+    /** Where PayPal's webhooks go, as registered in its dashboard: order-service's webhook endpoint. */
+    public void payPalWebhookUrl(String url) {
+        payPal.webhookUrl(url);
+    }
+
+    /** The PAYPAL-* headers PayPal would send with this body - for tests that replay or tamper with a webhook. */
+    public Map<String, String> signPayPalWebhook(String body, String transmissionId, String transmissionTime) {
+        return payPal.sign(body, transmissionId, transmissionTime);
+    }
+
+    /** The full IBAN simulated iDEAL payments are paid from (which must never be stored or logged unmasked). */
+    public static String idealPayerIban() {
+        return Mollie.PAYER_IBAN;
+    }
+
+    /** What Mollie says a payment's status is now. */
+    public String molliePaymentStatus(String id) {
+        return mollie.status(id);
     }
 
     /** Makes a provider slow ({@code delay}) or failing, or neither again. */

@@ -44,6 +44,9 @@ public class CustomerOrder {
     @Column(name = "placed_at", nullable = false)
     public Instant placedAt;
 
+    @Column(name = "paid_at")
+    public Instant paidAt;
+
     @Column(name = "net_cents", nullable = false)
     public long netCents;
 

@@ -1,6 +1,6 @@
 package io.cloudpro.order.domain;
 
-/** Placed; payment and delivery states arrive with payments. */
+/** Placed, then paid (once, whatever payment news arrives twice). */
 public enum OrderStatus {
-    PLACED
+    PLACED, PAID
 }

@@ -23,6 +23,8 @@ public class OrderEvents {
     public static final String ORDER_PLACED = PREFIX + "order.placed.v1";
     public static final String INVOICE_ISSUED = PREFIX + "invoice.issued.v1";
     public static final String CREDIT_NOTE_ISSUED = PREFIX + "credit-note.issued.v1";
+    public static final String PAYMENT_SUCCEEDED = PREFIX + "payment.succeeded.v1";
+    public static final String PAYMENT_FAILED = PREFIX + "payment.failed.v1";
 
     /** {@code validUntil} is the last day it can be accepted; after it the quotation lapses. */
     public record QuotationCreated(UUID quotationId, UUID accountId, String number, LocalDate validUntil, Instant createdAt) {
@@ -48,6 +50,15 @@ public class OrderEvents {
                                    LocalDate fiscalYearEnd, Instant issuedAt) {
     }
 
+    /** The order is paid; published once per payment that succeeded. */
+    public record PaymentSucceeded(UUID paymentId, UUID accountId, UUID orderId, String provider, String method, Instant paidAt) {
+    }
+
+    /** {@code status}: FAILED, CANCELED or EXPIRED - the order waits for another payment. */
+    public record PaymentFailed(UUID paymentId, UUID accountId, UUID orderId, String provider, String method, String status,
+                                Instant at) {
+    }
+
     private final EventOutbox outbox;
 
     OrderEvents(EventOutbox outbox) {
@@ -68,6 +79,14 @@ public class OrderEvents {
 
     public void invoiceIssued(InvoiceIssued event) {
         outbox.publish(TOPIC, INVOICE_ISSUED, event.accountId().toString(), event);
+    }
+
+    public void paymentSucceeded(PaymentSucceeded event) {
+        outbox.publish(TOPIC, PAYMENT_SUCCEEDED, event.accountId().toString(), event);
+    }
+
+    public void paymentFailed(PaymentFailed event) {
+        outbox.publish(TOPIC, PAYMENT_FAILED, event.accountId().toString(), event);
     }
 
     public void creditNoteIssued(CreditNoteIssued event) {

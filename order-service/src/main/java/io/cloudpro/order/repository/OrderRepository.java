@@ -1,10 +1,12 @@
 package io.cloudpro.order.repository;
 
 import io.cloudpro.order.domain.CustomerOrder;
+import io.cloudpro.order.domain.OrderStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -29,5 +31,11 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
 
     public List<CustomerOrder> ofAccounts(Collection<UUID> accountIds) {
         return accountIds.isEmpty() ? List.of() : list("accountId IN ?1", Sort.by("placedAt"), accountIds);
+    }
+
+    /** Marks the order paid unless it is already: true only for the call that did it. */
+    public boolean markPaid(UUID orderId, Instant paidAt) {
+        return update("status = ?1, paidAt = ?2 WHERE id = ?3 AND status = ?4", OrderStatus.PAID, paidAt, orderId,
+                OrderStatus.PLACED) == 1;
     }
 }

@@ -3,6 +3,7 @@ package io.cloudpro.order.rest;
 import io.cloudpro.order.service.InvoiceIssuer;
 import io.cloudpro.order.service.InvoiceService;
 import io.cloudpro.order.service.OrderService;
+import io.cloudpro.order.service.PaymentService;
 import io.cloudpro.platform.paging.Page;
 import io.cloudpro.platform.problem.Problem;
 import io.cloudpro.platform.security.Roles;
@@ -43,11 +44,13 @@ public class OrderResource {
     private final CurrentCustomer customer;
     private final OrderService orders;
     private final InvoiceService invoices;
+    private final PaymentService payments;
 
-    OrderResource(CurrentCustomer customer, OrderService orders, InvoiceService invoices) {
+    OrderResource(CurrentCustomer customer, OrderService orders, InvoiceService invoices, PaymentService payments) {
         this.customer = customer;
         this.orders = orders;
         this.invoices = invoices;
+        this.payments = payments;
     }
 
     @POST
@@ -108,6 +111,32 @@ public class OrderResource {
         InvoiceDtos.InvoiceView view = InvoiceDtos.InvoiceView.of(issued.invoice());
         return issued.created()
                 ? Response.created(URI.create("/api/v1/invoices/" + view.id())).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @POST
+    @Path("/{id}/payments")
+    @Operation(summary = "Pay the order",
+            description = "Starts a payment at the provider of the method (IDEAL: Mollie; PAYPAL: PayPal) and answers the"
+                    + " checkoutUrl to send the payer to. While a payment of the same method is still open, that one is"
+                    + " answered (200) instead of a second. The provider receives the amount and the order number; the"
+                    + " payment is recorded in the register of disclosures. Once paid, the order is marked paid and its"
+                    + " invoice issued; payment.succeeded or payment.failed is published.")
+    @APIResponse(responseCode = "201", description = "Started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentDtos.PaymentView.class)))
+    @APIResponse(responseCode = "200", description = "The open payment of this method",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentDtos.PaymentView.class)))
+    @APIResponse(responseCode = "404", description = "No such order of this account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The order is paid already (type order-paid)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The provider cannot be reached; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response pay(@PathParam("id") UUID id, @Valid @NotNull PaymentDtos.PaymentRequest request) {
+        PaymentService.Started started = payments.start(customer.require(), id, request.method());
+        PaymentDtos.PaymentView view = PaymentDtos.PaymentView.of(started.payment());
+        return started.created()
+                ? Response.created(URI.create("/api/v1/payments/" + view.id())).entity(view).build()
                 : Response.ok(view).build();
     }
 }

@@ -2,11 +2,14 @@ package io.cloudpro.order.service;
 
 import io.cloudpro.order.domain.CustomerOrder;
 import io.cloudpro.order.domain.Invoice;
+import io.cloudpro.order.domain.Payment;
+import io.cloudpro.order.domain.PaymentStatus;
 import io.cloudpro.order.domain.Quotation;
 import io.cloudpro.order.domain.QuotationStatus;
 import io.cloudpro.order.repository.IdempotencyRepository;
 import io.cloudpro.order.repository.InvoiceRepository;
 import io.cloudpro.order.repository.OrderRepository;
+import io.cloudpro.order.repository.PaymentRepository;
 import io.cloudpro.order.repository.QuotationRepository;
 import io.cloudpro.platform.privacy.LegalHolds;
 import io.cloudpro.platform.privacy.PrivacyParticipant;
@@ -39,6 +42,7 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
     static final String ORDERS = "order.orders";
     static final String REQUEST_KEYS = "order.request-keys";
     static final String INVOICES = "order.invoices";
+    static final String PAYMENTS = PaymentRecorder.PAYMENTS;
     static final String FISCAL_LAW = "AWR art. 52";
     static final String FISCAL_EXCEPTION = "art. 17(3)(b) GDPR: a legal obligation to keep the records of a business";
 
@@ -46,9 +50,11 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
     private final OrderRepository orders;
     private final IdempotencyRepository requestKeys;
     private final InvoiceRepository invoices;
+    private final PaymentRepository payments;
 
     OrderPrivacyParticipant(QuotationRepository quotations, OrderRepository orders, IdempotencyRepository requestKeys,
-                            InvoiceRepository invoices) {
+                            InvoiceRepository invoices, PaymentRepository payments) {
+        this.payments = payments;
         this.quotations = quotations;
         this.orders = orders;
         this.requestKeys = requestKeys;
@@ -74,6 +80,11 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
         if (!issued.isEmpty()) {
             data.put(INVOICES, issued.stream().map(InvoiceExport::of).toList());
             categories.add(new CategoryOutcome(INVOICES, Outcome.EXPORTED, issued.size()));
+        }
+        List<Payment> paid = payments.ofAccounts(subject.accountIds());
+        if (!paid.isEmpty()) {
+            data.put(PAYMENTS, paid.stream().map(PaymentExport::of).toList());
+            categories.add(new CategoryOutcome(PAYMENTS, Outcome.EXPORTED, paid.size()));
         }
         return new Export(data, categories);
     }
@@ -111,6 +122,25 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
                     FISCAL_EXCEPTION, FISCAL_LAW, retainedUntil(invoice.fiscalYearEnd), null));
         }
         add(categories, INVOICES, Outcome.WITHHELD, issued.size());
+        // a paid payment is part of the fiscal records (kept as its invoice is) but loses the masked account;
+        // an attempt that never paid is no record of anything, and goes
+        long anonymised = 0;
+        long deleted = 0;
+        for (Payment payment : payments.ofAccounts(subject.accountIds())) {
+            if (payment.status == PaymentStatus.PAID) {
+                withheld.add(new Withheld(PAYMENTS, "payment " + payment.provider.name().toLowerCase() + ":" + payment.providerReference
+                        + " (amount, date, provider)", FISCAL_EXCEPTION, FISCAL_LAW, fiscalRecordsMayGo(payment.paidAt), null));
+                if (payment.maskedAccount != null) {
+                    payment.maskedAccount = null;
+                    anonymised++;
+                }
+            } else if (payment.status.isFinal()) {
+                payments.delete(payment);
+                deleted++;
+            }
+        }
+        add(categories, PAYMENTS, Outcome.ANONYMISED, anonymised);
+        add(categories, PAYMENTS, Outcome.ERASED, deleted);
         add(categories, REQUEST_KEYS, Outcome.ERASED, requestKeys.deleteOf(subject.accountIds()));
         return new Erasure(categories, withheld, List.of());
     }
@@ -160,6 +190,14 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
                     i.buyerStreet + ", " + i.buyerPostalCode + " " + i.buyerCity + ", " + i.buyerCountry, i.buyerVatId,
                     i.buyerKvkNumber, i.reverseCharge, i.netCents, i.vatCents, i.grossCents, i.lines.stream()
                     .map(l -> new LineExport(l.description, l.quantity, l.unitPriceCents, l.tax.name(), l.netCents)).toList());
+        }
+    }
+
+    record PaymentExport(String provider, String reference, String method, String status, long amountCents,
+                         String maskedAccount, Instant createdAt, Instant paidAt) {
+        static PaymentExport of(Payment p) {
+            return new PaymentExport(p.provider.legalName(), p.providerReference, p.method.name(), p.status.name(),
+                    p.amountCents, p.maskedAccount, p.createdAt, p.paidAt);
         }
     }
 

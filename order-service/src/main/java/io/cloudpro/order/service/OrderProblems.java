@@ -20,6 +20,12 @@ public final class OrderProblems {
             "VAT number check unavailable");
     public static final ProblemType NOT_CREDITABLE = ProblemType.of("not-creditable", 422, "More credited than invoiced");
 
+    public static final ProblemType ORDER_PAID = ProblemType.of("order-paid", 409, "Order already paid");
+    public static final ProblemType PAYMENT_PROVIDER_UNAVAILABLE = ProblemType.of("payment-provider-unavailable", 503,
+            "Payment provider unavailable");
+    public static final ProblemType WEBHOOK_NOT_AUTHENTIC = ProblemType.of("webhook-not-authentic", 400,
+            "Webhook not authentic");
+
     private OrderProblems() {
     }
 }
