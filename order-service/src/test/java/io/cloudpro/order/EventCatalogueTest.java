@@ -36,7 +36,7 @@ class EventCatalogueTest {
     void theCatalogueIsAnAsyncApi3DocumentThatListsEveryEventTypeOfTheCode() {
         assertEquals("3.0.0", CATALOGUE.document().path("asyncapi").asText());
         assertEquals(OrderEvents.TOPIC, CATALOGUE.document().path("channels").path("orderEvents").path("address").asText());
-        assertEquals(7, AsyncApiCatalogue.eventTypes(OrderEvents.class).size());
+        assertEquals(8, AsyncApiCatalogue.eventTypes(OrderEvents.class).size());
         assertEquals(AsyncApiCatalogue.eventTypes(OrderEvents.class), CATALOGUE.types().keySet());
     }
 
@@ -65,7 +65,10 @@ class EventCatalogueTest {
                 .then().statusCode(201);
 
         // one payment canceled, the next one paid (which also issues the invoice of the second order)
-        String second = customer.call().body(lines(hosting, 1)).post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        String domain = product("DOMAIN", 999, "STANDARD");
+        String second = customer.call().body(java.util.Map.of("lines", List.of(java.util.Map.of("productId", domain, "quantity", 1,
+                "domain", "events-" + customer.accountId().substring(0, 8) + ".nl")))).post("/api/v1/orders").then().statusCode(201)
+                .extract().path("id");
         for (String status : List.of("canceled", "paid")) {
             String reference = customer.call().body(java.util.Map.of("method", "IDEAL"))
                     .post("/api/v1/orders/" + second + "/payments").then().statusCode(201).extract().path("providerReference");
@@ -77,8 +80,8 @@ class EventCatalogueTest {
         }
 
         List<ConsumerRecord<String, String>> records = KafkaTopics.read(OrderEvents.TOPIC,
-                r -> customer.accountId().equals(r.key()), 10, Duration.ofSeconds(30));
-        assertEquals(10, records.size(), "2 quotation, 3 order, 2 invoice, 1 credit note and 2 payment events");
+                r -> customer.accountId().equals(r.key()), 11, Duration.ofSeconds(30));
+        assertEquals(11, records.size(), "2 quotation, 3 order, 2 invoice, 1 credit note, 2 payment and 1 domain events");
         assertEquals(CATALOGUE.types().keySet(), CATALOGUE.check(records), "every documented event was published and checked");
     }
 }

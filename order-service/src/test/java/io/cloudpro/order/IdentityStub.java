@@ -81,6 +81,15 @@ final class IdentityStub {
         billing.put(UUID.fromString(accountId), details);
     }
 
+    /** The person moved (as identity-service would have it after a correction). */
+    @SuppressWarnings("unchecked")
+    void moved(String accountId, String street) {
+        Map<String, Object> details = billing.get(UUID.fromString(accountId));
+        Map<String, Object> address = new LinkedHashMap<>((Map<String, Object>) details.get("address"));
+        address.put("street", street);
+        details.put("address", address);
+    }
+
     private static Map<String, Object> address(String street, String postalCode, String city, String country) {
         return Map.of("street", street, "postalCode", postalCode, "city", city, "country", country);
     }

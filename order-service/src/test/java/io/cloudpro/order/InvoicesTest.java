@@ -67,8 +67,8 @@ class InvoicesTest {
     @Test
     void anInvoiceCarriesEveryLegalFieldWithVatPerRateRoundedHalfUpAndIsIssuedOncePerOrder() throws Exception {
         // two lines of 2 cents at 21 %: per line 0.42 -> 0 cents, per rate total 0.84 -> 1 cent (the law's way)
-        String small = product("DOMAIN", 2, "STANDARD");
-        String other = product("DOMAIN", 2, "STANDARD");
+        String small = product("SSL_CERTIFICATE", 2, "STANDARD");
+        String other = product("SSL_CERTIFICATE", 2, "STANDARD");
         String ssl = product("SSL_CERTIFICATE", 1250, "REDUCED");
         String exempt = product("HOSTING", 1000, "EXEMPT");
         OrderClient.Customer customer = customer();
@@ -262,24 +262,24 @@ class InvoicesTest {
     @Test
     void aCorrectionIsACreditNoteInItsOwnSeriesThatNeverCreditsMoreThanWasInvoiced() {
         String hosting = product("HOSTING", 5988, "STANDARD");
-        String domain = product("DOMAIN", 999, "STANDARD");
+        String domain = product("SSL_CERTIFICATE", 999, "STANDARD");
         OrderClient.Customer customer = customer();
         IdentityStub.get().person(customer.accountId(), "Sanne Smit");
         JsonPath invoice = issue(customer, order(customer, hosting, 1, domain, 2), 201);
         String invoiceId = invoice.getString("id");
 
-        JsonPath note = admin().body("{\"reason\":\"Domain registered once instead of twice\",\"lines\":[{\"line\":2,\"quantity\":1}]}")
+        JsonPath note = admin().body("{\"reason\":\"One of the two certificates was never delivered\",\"lines\":[{\"line\":2,\"quantity\":1}]}")
                 .post("/api/v1/invoices/" + invoiceId + "/credit-notes").then().statusCode(201).extract().jsonPath();
         assertTrue(note.getString("number").matches("C" + YEAR + "-\\d{6}"), note.getString("number"));
         assertEquals("CREDIT_NOTE", note.getString("kind"));
         assertEquals(invoice.getString("number"), note.getString("correctsNumber"));
-        assertEquals("Domain registered once instead of twice", note.getString("reason"));
+        assertEquals("One of the two certificates was never delivered", note.getString("reason"));
         assertEquals(999, note.getLong("netCents"));
         assertEquals(210, note.getLong("vatCents"));
         assertEquals(2, note.getInt("lines[0].correctsLine"));
         assertEquals("Sanne Smit", note.getString("buyer.name"));
 
-        // one more domain would credit three of two
+        // one more certificate would credit three of two
         admin().body("{\"reason\":\"again\",\"lines\":[{\"line\":2,\"quantity\":2}]}")
                 .post("/api/v1/invoices/" + invoiceId + "/credit-notes").then().statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("https://cloudpro.io/problems/not-creditable"));

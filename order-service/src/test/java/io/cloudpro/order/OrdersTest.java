@@ -72,7 +72,7 @@ class OrdersTest {
     @Test
     void aQuotationIsPricedPerVatRateNumberedAndValidThirtyDays() {
         String hosting = product("HOSTING", 5988, "STANDARD");
-        String domain = product("DOMAIN", 999, "STANDARD");
+        String domain = product("SSL_CERTIFICATE", 999, "STANDARD");
         String reduced = product("SSL_CERTIFICATE", 1250, "REDUCED");
         OrderClient.Customer customer = customer();
         JsonPath quotation = customer.call().body(lines(hosting, 2, domain, 1, reduced, 1)).post("/api/v1/quotations")
@@ -208,7 +208,7 @@ class OrdersTest {
         customer.call().body(Map.of("lines", List.of())).post("/api/v1/quotations").then().statusCode(400).contentType(PROBLEM);
         customer.call().body(lines(UUID.randomUUID().toString(), 1)).post("/api/v1/quotations").then().statusCode(422)
                 .contentType(PROBLEM);
-        customer.call().body(lines(product("DOMAIN", 999, "STANDARD"), 0)).post("/api/v1/orders").then().statusCode(400)
+        customer.call().body(lines(product("SSL_CERTIFICATE", 999, "STANDARD"), 0)).post("/api/v1/orders").then().statusCode(400)
                 .contentType(PROBLEM);
         customer.call().body("{\"lines\":").post("/api/v1/orders").then().statusCode(400).contentType(PROBLEM);
         customer.call().get("/api/v1/orders/not-a-uuid").then().statusCode(org.hamcrest.Matchers.lessThan(500));

@@ -49,6 +49,9 @@ public final class ProviderSimulator implements AutoCloseable {
         handle("/checkout/paypal/", payPal::approval);
         handle("/simulator/paypal/", payPal::control);
         handle(PayPal.CERT_PATH, payPal::certificate);
+        Registrar registrar = new Registrar(faults);
+        handle("/registrar/v1/domains", registrar::api);
+        handle("/registrar/v1/whois/", registrar::whois);
         handle("/simulator/faults/", this::faults);
         server.setExecutor(workers);
     }
@@ -89,6 +92,8 @@ public final class ProviderSimulator implements AutoCloseable {
         environment.put("PAYPAL_CLIENT_SECRET", PayPal.CLIENT_SECRET);
         environment.put("PAYPAL_WEBHOOK_ID", PayPal.WEBHOOK_ID);
         environment.put("PAYPAL_CERT_URL_PREFIX", url() + "/paypal/certs/");
+        environment.put("REGISTRAR_URL", url() + "/registrar/v1");
+        environment.put("REGISTRAR_API_KEY", Registrar.API_KEY);
         return environment;
     }
 

@@ -30,7 +30,11 @@ public class Line {
     @Column(name = "net_cents", nullable = false)
     public long netCents;
 
-    public static Line of(Product product, int quantity) {
+    /** For a domain registration: the domain to register. */
+    @Column(name = "domain")
+    public String domain;
+
+    public static Line of(Product product, int quantity, String domain) {
         Line line = new Line();
         line.productId = product.id;
         line.description = product.name;
@@ -38,6 +42,8 @@ public class Line {
         line.unitPriceCents = product.unitPriceCents;
         line.vatRate = product.vatRate;
         line.netCents = Math.multiplyExact(product.unitPriceCents, (long) quantity);
+        line.domain = domain;
+        line.description = domain == null ? product.name : product.name + " - " + domain;
         return line;
     }
 
@@ -49,6 +55,7 @@ public class Line {
         line.unitPriceCents = unitPriceCents;
         line.vatRate = vatRate;
         line.netCents = netCents;
+        line.domain = domain;
         return line;
     }
 }

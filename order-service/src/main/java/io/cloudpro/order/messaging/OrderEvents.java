@@ -25,6 +25,7 @@ public class OrderEvents {
     public static final String CREDIT_NOTE_ISSUED = PREFIX + "credit-note.issued.v1";
     public static final String PAYMENT_SUCCEEDED = PREFIX + "payment.succeeded.v1";
     public static final String PAYMENT_FAILED = PREFIX + "payment.failed.v1";
+    public static final String DOMAIN_REGISTERED = PREFIX + "domain.registered.v1";
 
     /** {@code validUntil} is the last day it can be accepted; after it the quotation lapses. */
     public record QuotationCreated(UUID quotationId, UUID accountId, String number, LocalDate validUntil, Instant createdAt) {
@@ -59,6 +60,11 @@ public class OrderEvents {
                                 Instant at) {
     }
 
+    /** No domain name: it may name a person. {@code whoisPublished}: the registry shows registrant data publicly. */
+    public record DomainRegistered(UUID registrationId, UUID accountId, UUID orderId, String registry, boolean whoisPublished,
+                                   Instant registeredAt) {
+    }
+
     private final EventOutbox outbox;
 
     OrderEvents(EventOutbox outbox) {
@@ -87,6 +93,10 @@ public class OrderEvents {
 
     public void paymentFailed(PaymentFailed event) {
         outbox.publish(TOPIC, PAYMENT_FAILED, event.accountId().toString(), event);
+    }
+
+    public void domainRegistered(DomainRegistered event) {
+        outbox.publish(TOPIC, DOMAIN_REGISTERED, event.accountId().toString(), event);
     }
 
     public void creditNoteIssued(CreditNoteIssued event) {

@@ -62,21 +62,28 @@ public final class OrderDtos {
     }
 
     @Schema(name = "LineRequest")
-    public record LineRequest(@NotNull UUID productId, @Min(1) @Max(1000) @Schema(examples = "1") int quantity) {
+    public record LineRequest(@NotNull UUID productId, @Min(1) @Max(1000) @Schema(examples = "1") int quantity,
+                              @Size(max = 253) @Pattern(regexp = "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.[a-z]{2,63}",
+                                      message = "must be a domain name such as example.nl")
+                              @Schema(description = "The domain to register; required for a DOMAIN product, refused for others",
+                                      examples = "jansen-webdesign.nl") String domain) {
     }
 
     @Schema(name = "LinesRequest", description = "What to quote or order: 1 to 50 lines.")
     public record LinesRequest(@NotEmpty @Size(max = 50) List<@Valid @NotNull LineRequest> lines) {
         List<ProductQuantity> toDomain() {
-            return lines.stream().map(l -> new ProductQuantity(l.productId(), l.quantity())).toList();
+            return lines.stream().map(l -> new ProductQuantity(l.productId(), l.quantity(),
+                    l.domain() == null ? null : l.domain().toLowerCase(java.util.Locale.ROOT))).toList();
         }
     }
 
     @Schema(name = "LineView")
     public record LineView(UUID productId, @Schema(examples = "Webhosting Basic (12 months)") String description,
-                           int quantity, long unitPriceCents, VatRate vatRate, long netCents) {
+                           int quantity, long unitPriceCents, VatRate vatRate, long netCents,
+                           @Schema(description = "For a domain registration: the domain", examples = "jansen-webdesign.nl") String domain) {
         static LineView of(Line line) {
-            return new LineView(line.productId, line.description, line.quantity, line.unitPriceCents, line.vatRate, line.netCents);
+            return new LineView(line.productId, line.description, line.quantity, line.unitPriceCents, line.vatRate, line.netCents,
+                    line.domain);
         }
     }
 

@@ -1,16 +1,20 @@
 package io.cloudpro.order.service;
 
 import io.cloudpro.order.domain.CustomerOrder;
+import io.cloudpro.order.domain.DomainRegistration;
 import io.cloudpro.order.domain.Invoice;
 import io.cloudpro.order.domain.Payment;
 import io.cloudpro.order.domain.PaymentStatus;
 import io.cloudpro.order.domain.Quotation;
 import io.cloudpro.order.domain.QuotationStatus;
+import io.cloudpro.order.domain.RegistrationStatus;
+import io.cloudpro.order.repository.DomainRegistrationRepository;
 import io.cloudpro.order.repository.IdempotencyRepository;
 import io.cloudpro.order.repository.InvoiceRepository;
 import io.cloudpro.order.repository.OrderRepository;
 import io.cloudpro.order.repository.PaymentRepository;
 import io.cloudpro.order.repository.QuotationRepository;
+import io.cloudpro.platform.privacy.Catalogue;
 import io.cloudpro.platform.privacy.LegalHolds;
 import io.cloudpro.platform.privacy.PrivacyParticipant;
 import io.cloudpro.platform.privacy.PrivacyResult.CategoryOutcome;
@@ -27,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * order-service's part of the privacy contract. Everything here belongs to accounts, so the subject's
@@ -43,6 +48,11 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
     static final String REQUEST_KEYS = "order.request-keys";
     static final String INVOICES = "order.invoices";
     static final String PAYMENTS = PaymentRecorder.PAYMENTS;
+    static final String REGISTRATIONS = DomainRecorder.REGISTRATIONS;
+    /** The fields of identity-service's name and address that a registrant contact carries. */
+    private static final java.util.Set<String> CONTACT_FIELDS = java.util.Set.of("firstName", "lastName", "address.street",
+            "address.postalCode", "address.city", "address.country", "company.name", "company.address.street",
+            "company.address.postalCode", "company.address.city", "company.address.country");
     static final String FISCAL_LAW = "AWR art. 52";
     static final String FISCAL_EXCEPTION = "art. 17(3)(b) GDPR: a legal obligation to keep the records of a business";
 
@@ -51,10 +61,12 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
     private final IdempotencyRepository requestKeys;
     private final InvoiceRepository invoices;
     private final PaymentRepository payments;
+    private final DomainRegistrationRepository registrations;
 
     OrderPrivacyParticipant(QuotationRepository quotations, OrderRepository orders, IdempotencyRepository requestKeys,
-                            InvoiceRepository invoices, PaymentRepository payments) {
+                            InvoiceRepository invoices, PaymentRepository payments, DomainRegistrationRepository registrations) {
         this.payments = payments;
+        this.registrations = registrations;
         this.quotations = quotations;
         this.orders = orders;
         this.requestKeys = requestKeys;
@@ -85,6 +97,11 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
         if (!paid.isEmpty()) {
             data.put(PAYMENTS, paid.stream().map(PaymentExport::of).toList());
             categories.add(new CategoryOutcome(PAYMENTS, Outcome.EXPORTED, paid.size()));
+        }
+        List<DomainRegistration> domains = registrations.ofAccounts(subject.accountIds());
+        if (!domains.isEmpty()) {
+            data.put(REGISTRATIONS, domains.stream().map(RegistrationExport::of).toList());
+            categories.add(new CategoryOutcome(REGISTRATIONS, Outcome.EXPORTED, domains.size()));
         }
         return new Export(data, categories);
     }
@@ -142,13 +159,92 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
         add(categories, PAYMENTS, Outcome.ANONYMISED, anonymised);
         add(categories, PAYMENTS, Outcome.ERASED, deleted);
         add(categories, REQUEST_KEYS, Outcome.ERASED, requestKeys.deleteOf(subject.accountIds()));
-        return new Erasure(categories, withheld, List.of());
+        // the registrant contact at the registrar goes (art. 17(2)): the registrar is asked, on the schedule, to redact it
+        List<Catalogue.Recipient> toInform = new ArrayList<>();
+        long contacts = 0;
+        for (DomainRegistration registration : registrations.ofAccounts(subject.accountIds())) {
+            if (registration.contactErasedAt == null) {
+                registration.contactEraseDue = true;
+                registration.nextAttemptAt = now;
+                contacts++;
+                recipient(toInform, registration);
+            }
+        }
+        add(categories, REGISTRATIONS, Outcome.ANONYMISED, contacts);
+        return new Erasure(categories, withheld, toInform);
     }
 
     /** Seven years after the end of the fiscal year of {@code at}: the first day of the eighth year after it. */
     static Instant fiscalRecordsMayGo(Instant at) {
         int year = LocalDate.ofInstant(at, QuotationService.ZONE).getYear();
         return LocalDate.of(year + 8, 1, 1).atStartOfDay(QuotationService.ZONE).toInstant();
+    }
+
+    /**
+     * Restriction (art. 18): while it lasts, nothing new goes to a registrar or the Whois. Payments the
+     * customer starts themselves still go to the provider (art. 18(2): with the subject's consent).
+     */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CategoryOutcome> restrict(Subject subject, boolean restricted) {
+        long changed = 0;
+        Instant now = io.cloudpro.platform.time.Timestamps.now();
+        for (UUID accountId : subject.accountIds()) {
+            if (restricted && orders.countOf(accountId) == 0 && quotations.ofAccounts(List.of(accountId)).isEmpty()) {
+                continue; // nothing of this account is held here
+            }
+            if (registrations.restrict(accountId, restricted, now)) {
+                changed++;
+            }
+            if (!restricted) {
+                for (DomainRegistration registration : registrations.ofAccount(accountId)) {
+                    if (registration.status == RegistrationStatus.ON_HOLD) {
+                        registration.status = RegistrationStatus.REQUESTED;
+                        registration.detail = null;
+                        registration.nextAttemptAt = now;
+                    }
+                }
+            }
+        }
+        return changed == 0 ? List.of() : List.of(new CategoryOutcome(REGISTRATIONS,
+                restricted ? Outcome.RESTRICTED : Outcome.RESTRICTION_LIFTED, changed));
+    }
+
+    /**
+     * Rectification (art. 16, 19): issued invoices are never changed (a credit note corrects them) and
+     * future ones read the corrected details from identity-service; registrations whose registrant
+     * contact carries a corrected field have the contact sent again, and their registries are named.
+     */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Rectification rectify(Subject subject, java.util.Map<String, String> corrections) {
+        List<String> passedOn = corrections.keySet().stream().filter(CONTACT_FIELDS::contains).sorted().toList();
+        if (passedOn.isEmpty()) {
+            return Rectification.NOTHING;
+        }
+        List<Catalogue.Recipient> toInform = new ArrayList<>();
+        long updated = 0;
+        for (DomainRegistration registration : registrations.ofAccounts(subject.accountIds())) {
+            if (registration.status == RegistrationStatus.REGISTERED && registration.contactErasedAt == null) {
+                registration.contactUpdateDue = true;
+                registration.nextAttemptAt = io.cloudpro.platform.time.Timestamps.now();
+                updated++;
+                recipient(toInform, registration);
+            }
+        }
+        return updated == 0 ? Rectification.NOTHING
+                : new Rectification(passedOn, toInform, List.of(new CategoryOutcome(REGISTRATIONS, Outcome.RECTIFIED, updated)));
+    }
+
+    private static void recipient(List<Catalogue.Recipient> recipients, DomainRegistration registration) {
+        if (registration.registry == null) {
+            return;
+        }
+        Catalogue.Recipient recipient = new Catalogue.Recipient(registration.registry,
+                "registry of " + registration.domain + ", through the registrar");
+        if (!recipients.contains(recipient)) {
+            recipients.add(recipient);
+        }
     }
 
     /** The first day an invoice may go: seven years after the end of its fiscal year. */
@@ -198,6 +294,15 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
         static PaymentExport of(Payment p) {
             return new PaymentExport(p.provider.legalName(), p.providerReference, p.method.name(), p.status.name(),
                     p.amountCents, p.maskedAccount, p.createdAt, p.paidAt);
+        }
+    }
+
+    record RegistrationExport(String domain, String status, String registry, String registrantType, Boolean whoisPublished,
+                              String whoisFields, Instant requestedAt, Instant registeredAt, Instant contactErasedAt) {
+        static RegistrationExport of(DomainRegistration r) {
+            return new RegistrationExport(r.domain, r.status.name(), r.registry,
+                    r.registrantType == null ? null : r.registrantType.name(), r.whoisPublished, r.whoisFields, r.requestedAt,
+                    r.registeredAt, r.contactErasedAt);
         }
     }
 

@@ -39,12 +39,15 @@ public class PaymentRecorder {
     private final OrderRepository orders;
     private final OrderEvents events;
     private final Disclosures disclosures;
+    private final DomainRecorder domains;
 
-    PaymentRecorder(PaymentRepository payments, OrderRepository orders, OrderEvents events, Disclosures disclosures) {
+    PaymentRecorder(PaymentRepository payments, OrderRepository orders, OrderEvents events, Disclosures disclosures,
+                    DomainRecorder domains) {
         this.payments = payments;
         this.orders = orders;
         this.events = events;
         this.disclosures = disclosures;
+        this.domains = domains;
     }
 
     /** A payment the payer can still complete, or a new one waiting for the provider's answer. */
@@ -97,8 +100,8 @@ public class PaymentRecorder {
         change(payment, PaymentStatus.FAILED, PaymentTransaction.Source.START, why, now);
     }
 
-    /** What applying the provider's word did. */
-    record Applied(Payment payment, boolean paidNow) {
+    /** What applying the provider's word did; a paid order's domain registrations were requested with it. */
+    record Applied(Payment payment, boolean paidNow, List<UUID> registrations) {
     }
 
     /** Applies what the provider says a payment's status is; nothing changes a final status. */
@@ -107,11 +110,11 @@ public class PaymentRecorder {
         Payment payment = payments.locked(paymentId).orElseThrow();
         if (payment.status.isFinal()) {
             payment.nextCheckAt = null;
-            return new Applied(payment, false);
+            return new Applied(payment, false, List.of());
         }
         if (state.status() == payment.status || state.status() == PaymentStatus.UNKNOWN) {
             reschedule(payment, now);
-            return new Applied(payment, false);
+            return new Applied(payment, false, List.of());
         }
         boolean paidNow = state.status() == PaymentStatus.PAID;
         if (paidNow) {
@@ -119,15 +122,18 @@ public class PaymentRecorder {
             payment.maskedAccount = state.maskedAccount();
         }
         change(payment, state.status(), source, "provider status " + state.providerStatus(), now);
+        List<UUID> registrations = List.of();
         if (paidNow) {
             orders.markPaid(payment.orderId, now);
             events.paymentSucceeded(new OrderEvents.PaymentSucceeded(payment.id, payment.accountId, payment.orderId,
                     payment.provider.name(), payment.method.name(), now));
+            // in this transaction: should the process stop right after it, the registrar's schedule still finds them
+            registrations = domains.requestFor(payment.orderId, now);
         } else if (payment.status.isFinal()) {
             events.paymentFailed(new OrderEvents.PaymentFailed(payment.id, payment.accountId, payment.orderId,
                     payment.provider.name(), payment.method.name(), payment.status.name(), now));
         }
-        return new Applied(payment, paidNow);
+        return new Applied(payment, paidNow, registrations);
     }
 
     /** The provider could not be asked now: ask later, and give up (UNKNOWN) after two days. */

@@ -30,7 +30,7 @@ import java.util.UUID;
  * provider's reference and the disclosure in a second. Afterwards the status changes only on what
  * the provider answers when asked - after a webhook (a hint, checked for its signature where the
  * provider signs), after the payer's return, or on the schedule for payments no webhook settled.
- * Once paid, the order is marked paid (once) and its invoice is issued.
+ * Once paid, the order is marked paid (once), its invoice is issued and its domains registered.
  */
 @ApplicationScoped
 public class PaymentService {
@@ -42,17 +42,19 @@ public class PaymentService {
     private final OrderRepository orders;
     private final PaymentRecorder recorder;
     private final InvoiceService invoices;
+    private final DomainService domains;
     private final Map<PaymentProvider, PaymentGateway> gateways = new EnumMap<>(PaymentProvider.class);
     private final String returnUrl;
     private final String webhookBaseUrl;
 
     PaymentService(PaymentRepository payments, OrderRepository orders, PaymentRecorder recorder, InvoiceService invoices,
-                   Instance<PaymentGateway> gateways, @ConfigProperty(name = "order.payments.return-url") String returnUrl,
+                   DomainService domains, Instance<PaymentGateway> gateways, @ConfigProperty(name = "order.payments.return-url") String returnUrl,
                    @ConfigProperty(name = "order.payments.webhook-base-url") String webhookBaseUrl) {
         this.payments = payments;
         this.orders = orders;
         this.recorder = recorder;
         this.invoices = invoices;
+        this.domains = domains;
         gateways.forEach(gateway -> this.gateways.put(gateway.provider(), gateway));
         this.returnUrl = returnUrl;
         this.webhookBaseUrl = webhookBaseUrl.replaceAll("/+$", "");
@@ -163,13 +165,20 @@ public class PaymentService {
         }
         PaymentRecorder.Applied applied = recorder.apply(paymentId, state, source, Timestamps.now());
         if (applied.paidNow()) {
-            try {
-                invoices.issue(applied.payment().accountId, applied.payment().orderId);
-            } catch (RuntimeException e) {
-                // the order is paid either way; the customer (or support) issues the invoice when identity-service is back
-                LOG.warnf("invoice of paid order %s not issued yet: %s", applied.payment().orderId, e.getMessage());
-            }
+            paid(applied);
         }
+    }
+
+    /** What follows a payment, after its transaction: the invoice, and the order's domains to the registrar. */
+    private void paid(PaymentRecorder.Applied applied) {
+        Payment payment = applied.payment();
+        try {
+            invoices.issue(payment.accountId, payment.orderId);
+        } catch (RuntimeException e) {
+            // the order is paid either way; the customer (or support) issues the invoice when identity-service is back
+            LOG.warnf("invoice of paid order %s not issued yet: %s", payment.orderId, e.getMessage());
+        }
+        applied.registrations().forEach(domains::work);
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package io.cloudpro.order.service;
 
 import io.cloudpro.order.domain.Line;
 import io.cloudpro.order.domain.Product;
+import io.cloudpro.order.domain.ProductKind;
 import io.cloudpro.order.domain.ProductQuantity;
 import io.cloudpro.order.repository.ProductRepository;
 import io.cloudpro.platform.problem.ProblemException;
@@ -31,7 +32,16 @@ public class Pricing {
                 throw new ProblemException(OrderProblems.PRODUCT_UNAVAILABLE,
                         "Product " + item.productId() + " does not exist or is no longer offered.");
             }
-            lines.add(Line.of(product, item.quantity()));
+            boolean registration = product.kind == ProductKind.DOMAIN;
+            if (registration != (item.domain() != null)) {
+                throw ProblemException.invalidField("lines", registration
+                        ? "product " + product.sku + " registers a domain: name it in the line's domain"
+                        : "product " + product.sku + " is not a domain registration: leave domain out");
+            }
+            if (registration && item.quantity() != 1) {
+                throw ProblemException.invalidField("lines", "a domain is registered once per line: quantity 1");
+            }
+            lines.add(Line.of(product, item.quantity(), item.domain()));
         }
         return lines;
     }
