@@ -240,7 +240,7 @@ public final class LocalSuite implements AutoCloseable {
             environment.put("SERVICE_CLIENT_SECRET", secrets.serviceClientSecret(service.name()));
             if (service.name().equals("order-service")) {
                 environment.putAll(providers.serviceEnvironment());
-                environment.put("PAYMENT_RETURN_URL", baseUrl(service.name()) + "/api/v1/payments/{paymentId}/return");
+                environment.put("PAYMENT_RETURN_URL", baseUrl(service.name()) + "/api/v1/payments/return");
                 providers.payPalWebhookUrl(baseUrl(service.name()) + "/api/v1/payments/webhooks/paypal");
             }
             if (service.name().equals("privacy-rights-service")) {

@@ -101,7 +101,7 @@ public class PaymentResource {
     }
 
     @GET
-    @Path("/{id}/return")
+    @Path("/return/{id}")
     @PermitAll
     @SecurityRequirements
     @Produces(MediaType.TEXT_HTML)

@@ -56,7 +56,7 @@ public class PaymentService {
         this.invoices = invoices;
         this.domains = domains;
         gateways.forEach(gateway -> this.gateways.put(gateway.provider(), gateway));
-        this.returnUrl = returnUrl;
+        this.returnUrl = returnUrl.replaceAll("/+$", "");
         this.webhookBaseUrl = webhookBaseUrl.replaceAll("/+$", "");
     }
 
@@ -75,7 +75,7 @@ public class PaymentService {
         PaymentGateway.Started started;
         try {
             started = gateways.get(method.provider()).start(new PaymentGateway.Start(payment.id, payment.amountCents,
-                    "cloudpro.io order " + orderNumber, returnUrl.replace("{paymentId}", payment.id.toString()),
+                    "cloudpro.io order " + orderNumber, returnUrl + "/" + payment.id,
                     webhookBaseUrl + "/api/v1/payments/webhooks/" + method.provider().name().toLowerCase()));
         } catch (PaymentGateway.UnavailableException e) {
             LOG.warnf("payment %s not started: %s", payment.id, e.getMessage());

@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.errors.RetriableException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -58,13 +58,19 @@ public class OutboxRelay {
     private final Counter failures;
     private final Counter parked;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final String holder = "relay-" + UUID.randomUUID();
+    /**
+     * Who holds the lease: this host and HTTP port. Only one live process can listen there, and a
+     * process restarted after a crash takes its own lease back at once instead of waiting for it to
+     * run out (events would stall for the whole lease).
+     */
+    private final String holder;
 
     private volatile boolean running;
     private Thread worker;
 
     OutboxRelay(OutboxRepository outbox, EventSender sender, EventsConfig config, KafkaReachability broker,
-                MeterRegistry meters) {
+                MeterRegistry meters, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
+        this.holder = "relay-" + hostName() + ":" + httpPort;
         this.outbox = outbox;
         this.sender = sender;
         this.config = config;
@@ -72,6 +78,18 @@ public class OutboxRelay {
         this.published = meters.counter("cloudpro.outbox.published");
         this.failures = meters.counter("cloudpro.outbox.send.failures");
         this.parked = meters.counter("cloudpro.outbox.parked.events");
+    }
+
+    private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME"); // the pod's name on Kubernetes
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
