@@ -23,6 +23,7 @@ public class OrderTestResource extends ServiceTestResource {
         config.put("PAYMENT_WEBHOOK_BASE_URL", "http://localhost:" + port);
         config.put("order.payments.check-interval", "1s");
         config.put("order.registrar.retry-interval", "1s");
+        config.put("order.scheduler.first-run", "1s");
         TestInfrastructure.get().providers().payPalWebhookUrl("http://localhost:" + port + "/api/v1/payments/webhooks/paypal");
         return config;
     }

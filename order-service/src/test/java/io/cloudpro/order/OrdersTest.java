@@ -134,10 +134,10 @@ class OrdersTest {
 
         List<ConsumerRecord<String, String>> placed = KafkaTopics.read("orders.events",
                 r -> r.value().contains(quotationId) && "io.cloudpro.order.order.placed.v1".equals(KafkaTopics.header(r, "ce_type")),
-                2, Duration.ofSeconds(10));
+                2, Duration.ofSeconds(3));
         assertEquals(1, placed.size(), "one order.placed for the quotation");
         assertEquals(1, KafkaTopics.read("orders.events", r -> r.value().contains(quotationId)
-                && "io.cloudpro.order.quotation.accepted.v1".equals(KafkaTopics.header(r, "ce_type")), 2, Duration.ofSeconds(5)).size());
+                && "io.cloudpro.order.quotation.accepted.v1".equals(KafkaTopics.header(r, "ce_type")), 2, Duration.ofSeconds(2)).size());
     }
 
     @Test

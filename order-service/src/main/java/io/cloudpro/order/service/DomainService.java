@@ -44,7 +44,7 @@ public class DomainService {
         return registrations.ofAccount(customer.accountId());
     }
 
-    @Scheduled(every = "${order.registrar.retry-interval:30s}", delayed = "25s",
+    @Scheduled(every = "${order.registrar.retry-interval:30s}", delayed = "${order.scheduler.first-run:25s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retry() {
         for (UUID id : due()) {

@@ -131,7 +131,7 @@ public class PaymentService {
     }
 
     /** Payments no webhook settled: asked again on a schedule suited to iDEAL's 15-minute sessions. */
-    @Scheduled(every = "${order.payments.check-interval:30s}", delayed = "20s",
+    @Scheduled(every = "${order.payments.check-interval:30s}", delayed = "${order.scheduler.first-run:20s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkUnsettled() {
         for (UUID id : due()) {
