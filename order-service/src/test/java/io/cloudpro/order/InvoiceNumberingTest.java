@@ -5,11 +5,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,8 +39,12 @@ class InvoiceNumberingTest {
 
     static final String SERIES = Integer.toString(LocalDate.now(ZoneId.of("Europe/Amsterdam")).getYear());
 
-    @Inject
-    DataSource database;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     @Test
     void manyConcurrentIssuersGetConsecutiveNumbersAndAnOrderIssuedTwiceAtOnceGetsOneInvoice() throws Exception {
@@ -101,8 +105,10 @@ class InvoiceNumberingTest {
         ExecutorService issuer = Executors.newSingleThreadExecutor();
         long taken;
         Future<Response> waiting;
-        // an issuing transaction that has taken the next number when its process dies
-        try (Connection dying = database.getConnection(); Connection killer = database.getConnection()) {
+        // an issuing transaction that has taken the next number when its process dies - on connections of
+        // the test's own, so that the killed one never goes back to the service's pool
+        try (Connection dying = DriverManager.getConnection(jdbcUrl, user, password);
+             Connection killer = DriverManager.getConnection(jdbcUrl, user, password)) {
             dying.setAutoCommit(false);
             taken = single(dying, "INSERT INTO number_series (series, last_number) VALUES ('" + SERIES + "', 1)"
                     + " ON CONFLICT (series) DO UPDATE SET last_number = number_series.last_number + 1 RETURNING last_number");

@@ -1,6 +1,5 @@
 package io.cloudpro.order.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudpro.order.service.DomainRegistrar;
@@ -118,18 +117,10 @@ public class HttpDomainRegistrar implements DomainRegistrar {
     }
 
     private String write(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonBodies.write(json, body);
     }
 
     private JsonNode read(String body) {
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new UnavailableException("the registrar's answer is not readable", e);
-        }
+        return JsonBodies.read(json, body, e -> new UnavailableException("the registrar's answer is not readable", e));
     }
 }

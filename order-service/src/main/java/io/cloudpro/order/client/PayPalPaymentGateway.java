@@ -1,6 +1,5 @@
 package io.cloudpro.order.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudpro.order.domain.PaymentProvider;
@@ -210,18 +209,10 @@ public class PayPalPaymentGateway implements PaymentGateway {
     }
 
     private String write(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonBodies.write(json, body);
     }
 
     private JsonNode read(String body) {
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new UnavailableException("PayPal's answer is not readable", e);
-        }
+        return JsonBodies.read(json, body, e -> new UnavailableException("PayPal's answer is not readable", e));
     }
 }
