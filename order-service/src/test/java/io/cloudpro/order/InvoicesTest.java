@@ -279,6 +279,18 @@ class InvoicesTest {
         assertEquals(2, note.getInt("lines[0].correctsLine"));
         assertEquals("Sanne Smit", note.getString("buyer.name"));
 
+        // sent again with its key (a retried click): the same credit note, not a second one; the key with another body: 422
+        String key = UUID.randomUUID().toString();
+        String staff = io.cloudpro.testsupport.TestTokens.staff("admin").sessionId(UUID.randomUUID().toString()).build();
+        String body = "{\"reason\":\"Goodwill\",\"lines\":[{\"line\":1,\"quantity\":1}]}";
+        String first = OrderClient.as(staff).header("Idempotency-Key", key).body(body).post("/api/v1/invoices/" + invoiceId + "/credit-notes")
+                .then().statusCode(201).extract().path("id");
+        String again = OrderClient.as(staff).header("Idempotency-Key", key).body(body).post("/api/v1/invoices/" + invoiceId + "/credit-notes")
+                .then().statusCode(201).extract().path("id");
+        assertEquals(first, again);
+        OrderClient.as(staff).header("Idempotency-Key", key).body(body.replace("Goodwill", "Other")).post("/api/v1/invoices/" + invoiceId
+                + "/credit-notes").then().statusCode(422).body("type", equalTo("https://cloudpro.io/problems/idempotency-key-reused"));
+
         // one more certificate would credit three of two
         admin().body("{\"reason\":\"again\",\"lines\":[{\"line\":2,\"quantity\":2}]}")
                 .post("/api/v1/invoices/" + invoiceId + "/credit-notes").then().statusCode(422).contentType(PROBLEM)
@@ -291,7 +303,7 @@ class InvoicesTest {
         admin().body("{\"reason\":\"x\"}").post("/api/v1/invoices/" + note.getString("id") + "/credit-notes").then().statusCode(404);
 
         String noteId = note.getString("id");
-        customer.call().get("/api/v1/invoices").then().statusCode(200).body("total", equalTo(2));
+        customer.call().get("/api/v1/invoices").then().statusCode(200).body("total", equalTo(3));
         customer.call().get("/api/v1/invoices/" + noteId + "/pdf").then().statusCode(200);
         EInvoiceValidator.Result ubl = EInvoiceValidator.get().validate(ubl(customer, noteId));
         assertTrue(ubl.validEn16931(), "credit note UBL: " + ubl);

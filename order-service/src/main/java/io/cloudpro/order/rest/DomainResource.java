@@ -41,7 +41,7 @@ public class DomainResource {
                                    RegistrationStatus status, @Schema(examples = "SIDN") String registry,
                                    DomainRegistration.RegistrantType registrantType,
                                    @Schema(description = "Whether the public Whois shows registrant data") Boolean whoisPublished,
-                                   @Schema(description = "Which registrant fields the public Whois shows", examples = "[\"company\", \"city\"]")
+                                   @Schema(description = "Which registrant fields the public Whois shows, e.g. company and city")
                                    List<String> whoisFields,
                                    Instant requestedAt, Instant registeredAt,
                                    @Schema(description = "Why it waits or was refused") String detail) {

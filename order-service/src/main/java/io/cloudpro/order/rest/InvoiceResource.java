@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,9 +23,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,8 +47,10 @@ public class InvoiceResource {
     private final CurrentCustomer customer;
     private final InvoiceService invoices;
     private final InvoiceSeriesCheck seriesCheck;
+    private final JsonWebToken token;
 
-    InvoiceResource(CurrentCustomer customer, InvoiceService invoices, InvoiceSeriesCheck seriesCheck) {
+    InvoiceResource(CurrentCustomer customer, InvoiceService invoices, InvoiceSeriesCheck seriesCheck, JsonWebToken token) {
+        this.token = token;
         this.customer = customer;
         this.invoices = invoices;
         this.seriesCheck = seriesCheck;
@@ -103,15 +108,21 @@ public class InvoiceResource {
     @Operation(summary = "Correct an invoice with a credit note (staff)",
             description = "An issued invoice is never changed: a credit note in its own series (C<year>-nnnnnn) takes back"
                     + " all of it, or the lines and quantities given, with a reason. Never more of a line than the invoice"
-                    + " charged, counting earlier credit notes. Publishes credit-note.issued.")
+                    + " charged, counting earlier credit notes. With an Idempotency-Key the same key and body answer the"
+                    + " same credit note; the same key with another body is a 422. Publishes credit-note.issued.")
     @APIResponse(responseCode = "201", description = "The credit note",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvoiceDtos.InvoiceView.class)))
     @APIResponse(responseCode = "404", description = "No such invoice",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "More would be credited than was invoiced (type not-creditable)",
+    @APIResponse(responseCode = "422", description = "More would be credited than was invoiced (type not-creditable),"
+            + " or the key was used with another body (type idempotency-key-reused)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response creditNote(@PathParam("id") UUID id, @Valid @NotNull InvoiceDtos.CreditNoteRequest request) {
-        InvoiceDtos.InvoiceView view = InvoiceDtos.InvoiceView.of(invoices.creditNote(id, request.reason(), request.toDomain()));
+    public Response creditNote(@PathParam("id") UUID id, @Valid @NotNull InvoiceDtos.CreditNoteRequest request,
+                               @Parameter(description = "Any unique string per intended credit note, e.g. a UUID", example = "c3d1-credit-1")
+                               @HeaderParam(QuotationResource.IDEMPOTENCY_KEY) String idempotencyKey) {
+        UUID staffId = UUID.nameUUIDFromBytes(token.getSubject().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        InvoiceDtos.InvoiceView view = InvoiceDtos.InvoiceView.of(invoices.creditNote(staffId, idempotencyKey, id,
+                request.reason(), request.toDomain()));
         return Response.created(URI.create("/api/v1/invoices/" + view.id())).entity(view).build();
     }
 

@@ -78,6 +78,8 @@ public class PaymentResource {
     @Operation(summary = "Mollie's webhook", description = "Carries only a payment id; the status is then read from Mollie."
             + " Always 200, also for an id we do not know, so that nothing can be learnt by probing.")
     @APIResponse(responseCode = "200", description = "Received")
+    @APIResponse(responseCode = "415", description = "Not a form post",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response mollie(@FormParam("id") String id) {
         payments.mollieWebhook(id);
         return Response.ok().build();
@@ -109,6 +111,8 @@ public class PaymentResource {
             description = "Asks the provider for the payment's status at once and shows it; names nothing but the status.")
     @APIResponse(responseCode = "200", description = "A short page with the payment's status",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Not a payment id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response returned(@PathParam("id") UUID id) {
         Payment payment = payments.returned(id);
         String status = payment == null ? "unknown" : payment.status.name().toLowerCase(Locale.ROOT);

@@ -39,9 +39,12 @@ public class InvoiceIssuer {
     private final CompanyDetails company;
     private final OrderEvents events;
     private final int paymentDays;
+    private final Idempotency idempotency;
 
     InvoiceIssuer(OrderRepository orders, InvoiceRepository invoices, NumberSeriesRepository numbers, CompanyDetails company,
-                  OrderEvents events, @ConfigProperty(name = "order.invoice.payment-days") int paymentDays) {
+                  OrderEvents events, @ConfigProperty(name = "order.invoice.payment-days") int paymentDays,
+                  Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.orders = orders;
         this.invoices = invoices;
         this.numbers = numbers;
@@ -109,12 +112,24 @@ public class InvoiceIssuer {
     public record CreditedLine(int position, int quantity) {
     }
 
+    /** What a credit-note request asked for: the same key with another of these is refused. */
+    record CreditNoteRequest(UUID invoiceId, String reason, List<CreditedLine> lines) {
+    }
+
     /**
      * A credit note correcting {@code invoiceId}: the same parties, the lines taken back (never more of
      * a line than the invoice charged, counting earlier credit notes), numbered in the credit-note series.
+     * With an Idempotency-Key (per staff member) a repeated request answers the credit note it made.
      */
     @Transactional
-    Invoice creditNote(UUID invoiceId, String reason, List<CreditedLine> credited, Instant now) {
+    Invoice creditNote(UUID staffId, String idempotencyKey, UUID invoiceId, String reason, List<CreditedLine> credited,
+                       Instant now) {
+        return idempotency.once(new io.cloudpro.order.domain.Customer(staffId, staffId), "credit-note", idempotencyKey,
+                new CreditNoteRequest(invoiceId, reason, credited),
+                id -> creditNote(id, invoiceId, reason, credited, now), invoices::findById);
+    }
+
+    private Invoice creditNote(UUID id, UUID invoiceId, String reason, List<CreditedLine> credited, Instant now) {
         // a row lock (not a change) on the invoice queues concurrent corrections of the same invoice
         Invoice invoice = invoices.findByIdOptional(invoiceId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(i -> i.kind == InvoiceKind.INVOICE)
@@ -122,7 +137,7 @@ public class InvoiceIssuer {
         List<Invoice> earlier = invoices.creditNotesOf(invoiceId);
         LocalDate today = LocalDate.ofInstant(now, QuotationService.ZONE);
         Invoice note = new Invoice();
-        note.id = UUID.randomUUID();
+        note.id = id;
         note.kind = InvoiceKind.CREDIT_NOTE;
         note.accountId = invoice.accountId;
         note.orderId = invoice.orderId;

@@ -68,9 +68,10 @@ public class InvoiceService {
         return issued;
     }
 
-    /** A credit note for the invoice (staff): all of it, or the lines and quantities given. */
-    public Invoice creditNote(UUID invoiceId, String reason, List<InvoiceIssuer.CreditedLine> lines) {
-        Invoice note = issuer.creditNote(invoiceId, reason, lines, Timestamps.now());
+    /** A credit note for the invoice (staff): all of it, or the lines and quantities given; once per Idempotency-Key. */
+    public Invoice creditNote(UUID staffId, String idempotencyKey, UUID invoiceId, String reason,
+                              List<InvoiceIssuer.CreditedLine> lines) {
+        Invoice note = issuer.creditNote(staffId, idempotencyKey, invoiceId, reason, lines, Timestamps.now());
         renderQuietly(note.id);
         return note;
     }
