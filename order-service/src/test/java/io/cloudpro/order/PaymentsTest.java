@@ -129,8 +129,7 @@ class PaymentsTest {
             given().contentType("application/x-www-form-urlencoded").formParam("id", reference)
                     .post("/api/v1/payments/webhooks/mollie").then().statusCode(200);
         }
-        simulatorControl("/simulator/mollie/" + reference);
-        Thread.sleep(500); // the simulator's replay is posted in the background; give it time to do harm
+        simulatorControl("/simulator/mollie/" + reference); // answers once the service has handled the replay
         JsonPath after = ordered.customer().call().get("/api/v1/payments/" + paymentId).then().extract().jsonPath();
         assertEquals(2, after.getList("transactions").size(), "no new transaction from replays");
         assertEquals(1, KafkaTopics.read("orders.events", r -> r.value().contains(paymentId)
@@ -246,7 +245,13 @@ class PaymentsTest {
         // the same signed event delivered again is recognised and ignored
         given().contentType("application/json").headers(genuine).body(forged).post("/api/v1/payments/webhooks/paypal")
                 .then().statusCode(200);
-        Thread.sleep(300); // PayPal's own capture-completed webhook may still arrive; it must not add anything either
+        // PayPal's own capture-completed webhook must not add anything either: wait until the service has answered it
+        long answeredBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!given().baseUri(simulator().url()).get("/simulator/paypal/" + reference).then().extract()
+                .jsonPath().getList("webhooksAnswered").contains("PAYMENT.CAPTURE.COMPLETED 200")) {
+            assertTrue(System.nanoTime() < answeredBy, "PayPal's capture-completed webhook was never answered");
+            Thread.sleep(50); // polling until the simulator has the service's answer
+        }
         assertEquals(2, ordered.customer().call().get("/api/v1/payments/" + paymentId).then().extract().jsonPath()
                 .getList("transactions").size());
         List<ConsumerRecord<String, String>> disclosed = KafkaTopics.read("privacy.disclosures",

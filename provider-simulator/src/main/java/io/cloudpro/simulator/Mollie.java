@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -126,7 +127,8 @@ final class Mollie {
 
     /**
      * {@code POST /simulator/mollie/{id}?status=..}: as the checkout page, without a browser
-     * ({@code &webhook=false}: a webhook that never arrives); without a status the webhook is sent again.
+     * ({@code &webhook=false}: a webhook that never arrives); without a status the webhook is sent again,
+     * and this answers once the service has answered it.
      */
     void control(HttpExchange exchange) throws IOException {
         String id = exchange.getRequestURI().getPath().substring("/simulator/mollie/".length());
@@ -138,7 +140,7 @@ final class Mollie {
         if (query.containsKey("status")) {
             settle(id, query.get("status"), !"false".equals(query.get("webhook")));
         } else {
-            webhook(id);
+            webhook(id).join();
         }
         Exchanges.json(exchange, 200, payments.get(id));
     }
@@ -163,12 +165,14 @@ final class Mollie {
         }
     }
 
-    private void webhook(String id) {
+    /** Posts the webhook in the background; the future completes with the service's HTTP status. */
+    private CompletableFuture<Integer> webhook(String id) {
         Object url = payments.get(id).get("webhookUrl");
-        if (url != null) {
-            webhooks.post(url.toString(), "application/x-www-form-urlencoded",
-                    "id=" + URLEncoder.encode(id, StandardCharsets.UTF_8), Map.of());
+        if (url == null) {
+            return CompletableFuture.completedFuture(-1);
         }
+        return webhooks.post(url.toString(), "application/x-www-form-urlencoded",
+                "id=" + URLEncoder.encode(id, StandardCharsets.UTF_8), Map.of());
     }
 
     String status(String id) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
@@ -39,6 +40,8 @@ final class PayPal {
 
     private final Map<String, Map<String, Object>> orders = new ConcurrentHashMap<>();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    /** Per order: the webhooks the merchant has answered, as "EVENT.TYPE status". */
+    private final Map<String, List<String>> answered = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Faults faults;
     private final Webhooks webhooks;
@@ -150,7 +153,7 @@ final class PayPal {
             order.put("captures", List.of(Map.of("id", "CAP" + order.get("id"), "status", "COMPLETED")));
         }
         Exchanges.json(exchange, 201, visible(order));
-        signedWebhook("PAYMENT.CAPTURE.COMPLETED", "capture", Map.of("id", "CAP" + order.get("id"), "status", "COMPLETED",
+        signedWebhook((String) order.get("id"), "PAYMENT.CAPTURE.COMPLETED", "capture", Map.of("id", "CAP" + order.get("id"), "status", "COMPLETED",
                 "supplementary_data", Map.of("related_ids", Map.of("order_id", order.get("id")))));
     }
 
@@ -180,12 +183,19 @@ final class PayPal {
                 .formatted(unit.get("amount"), order.get("status")));
     }
 
-    /** {@code POST /simulator/paypal/{id}?action=approve|cancel}, or {@code ?webhook=forged} to post an unsigned one. */
+    /**
+     * {@code POST /simulator/paypal/{id}?action=approve|cancel}: as the approval page, without a browser;
+     * {@code GET}: the webhooks about the order the merchant has answered, and how.
+     */
     void control(HttpExchange exchange) throws IOException {
         String id = exchange.getRequestURI().getPath().substring("/simulator/paypal/".length());
         Map<String, String> query = Exchanges.form(exchange.getRequestURI().getRawQuery());
         if (!orders.containsKey(id)) {
             Exchanges.problem(exchange, 404, "no order " + id);
+            return;
+        }
+        if ("GET".equals(exchange.getRequestMethod())) {
+            Exchanges.json(exchange, 200, Map.of("webhooksAnswered", answered.getOrDefault(id, List.of())));
             return;
         }
         decide(id, "approve".equals(query.get("action")));
@@ -201,7 +211,7 @@ final class PayPal {
             order.put("status", approve ? "APPROVED" : "VOIDED");
         }
         if (approve) {
-            signedWebhook("CHECKOUT.ORDER.APPROVED", "checkout-order", Map.of("id", id, "status", "APPROVED"));
+            signedWebhook(id, "CHECKOUT.ORDER.APPROVED", "checkout-order", Map.of("id", id, "status", "APPROVED"));
         }
     }
 
@@ -217,7 +227,7 @@ final class PayPal {
         }
     }
 
-    private void signedWebhook(String eventType, String resourceType, Map<String, Object> resource) {
+    private void signedWebhook(String orderId, String eventType, String resourceType, Map<String, Object> resource) {
         String url = webhookUrl;
         if (url == null) {
             return;
@@ -232,7 +242,9 @@ final class PayPal {
         event.put("resource", resource);
         try {
             String body = Exchanges.JSON.writeValueAsString(event);
-            webhooks.post(url, "application/json", body, sign(body, UUID.randomUUID().toString(), Instant.now().toString()));
+            webhooks.post(url, "application/json", body, sign(body, UUID.randomUUID().toString(), Instant.now().toString()))
+                    .thenAccept(status -> answered.computeIfAbsent(orderId, key -> new CopyOnWriteArrayList<>())
+                            .add(eventType + " " + status));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
