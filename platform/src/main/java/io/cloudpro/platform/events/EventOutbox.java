@@ -73,8 +73,7 @@ public class EventOutbox {
         event.source = config.source();
         event.occurredAt = Timestamps.now();
         event.payload = toJson(data);
-        outbox.lockSubject(subjectId);
-        outbox.persist(event);
+        outbox.insertLockingSubject(event);
         wakeRelayAfterCommit();
         return event.eventId;
     }

@@ -301,7 +301,8 @@ public class OutboxRelay {
 
     private void awaitWakeUp(Duration pause) {
         try {
-            if (wakeUps.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (wakeUps.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS) && running) {
+                Thread.sleep(config.relay().linger().toMillis());
                 wakeUps.drainPermits();
             }
         } catch (InterruptedException e) {

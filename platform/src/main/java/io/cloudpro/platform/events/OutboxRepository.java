@@ -1,10 +1,16 @@
 package io.cloudpro.platform.events;
 
 import static io.cloudpro.platform.persistence.SqlTimes.instant;
+import static io.cloudpro.platform.persistence.SqlTimes.utc;
 
+import io.agroal.api.AgroalDataSource;
+import io.cloudpro.platform.persistence.SqlFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -14,24 +20,44 @@ import java.util.List;
 public class OutboxRepository {
 
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    OutboxRepository(EntityManager entityManager) {
+    OutboxRepository(EntityManager entityManager, AgroalDataSource dataSource) {
         this.entityManager = entityManager;
-    }
-
-    public void persist(OutboxEvent event) {
-        entityManager.persist(event);
+        this.dataSource = dataSource;
     }
 
     /**
-     * Holds a lock on {@code subject} until the caller's transaction ends, so that two transactions
-     * about one subject commit in the order their events were numbered.
+     * Inserts {@code event} after taking a lock on its subject that holds until the caller's
+     * transaction ends, so that two transactions about one subject commit in the order their events
+     * were numbered. Lock and insert are one statement, the lock taken in the FROM clause before the
+     * row - and its id - is made.
+     * <p>
+     * Every write of every service passes here, so it is plain JDBC on the transaction's connection
+     * (the pool enlists it). The ORM's pending changes are flushed first, as a native query would: a
+     * conflict in them surfaces here, as a constraint violation, not later as a failed commit.
      */
-    public void lockSubject(String subject) {
-        entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, hashtext(?2))")
-                .setParameter(1, SUBJECT_LOCK_SPACE)
-                .setParameter(2, subject)
-                .getResultList();
+    public void insertLockingSubject(OutboxEvent event) {
+        entityManager.flush();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO event_outbox (event_id, topic, event_key, type, source, subject, occurred_at, payload,
+                                               attempts)
+                     SELECT ?, ?, ?, ?, ?, ?, ?, ?, 0 FROM pg_advisory_xact_lock(?, hashtext(?))""")) {
+            insert.setObject(1, event.eventId);
+            insert.setString(2, event.topic);
+            insert.setString(3, event.key);
+            insert.setString(4, event.type);
+            insert.setString(5, event.source);
+            insert.setString(6, event.subject);
+            insert.setObject(7, utc(event.occurredAt));
+            insert.setString(8, event.payload);
+            insert.setInt(9, SUBJECT_LOCK_SPACE);
+            insert.setString(10, event.key);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw SqlFailures.of("store an outbox event", e);
+        }
     }
 
     /** The advisory-lock namespace of the per-subject lock (any fixed number not used elsewhere). */
@@ -75,11 +101,12 @@ public class OutboxRepository {
                 .getResultList();
     }
 
+    /** Marks relayed events; one array parameter, so the statement is the same whatever the batch's size. */
     public void markPublished(Collection<Long> ids, Instant at) {
         if (!ids.isEmpty()) {
-            entityManager.createQuery("UPDATE OutboxEvent SET publishedAt = :at WHERE id IN :ids")
-                    .setParameter("at", at)
-                    .setParameter("ids", ids)
+            entityManager.createNativeQuery("UPDATE event_outbox SET published_at = ?1 WHERE id = ANY(?2)")
+                    .setParameter(1, at)
+                    .setParameter(2, ids.toArray(Long[]::new))
                     .executeUpdate();
         }
     }
