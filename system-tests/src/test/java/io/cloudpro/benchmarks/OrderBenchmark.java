@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Orders placed through order-service's API by 8 concurrent customers (two lines each, with an
  * Idempotency-Key, as an app sends them), counted once their {@code order.placed} event is on Kafka:
- * orders per second and per core with their outbox events, latency percentiles, the service's CPU
- * per order, and the service's trivial endpoint in the same run as the baseline. Prints figures and
+ * orders per second and per core with their outbox events, latency percentiles, the CPU per order
+ * of the service, of PostgreSQL and of the whole machine, and the service's trivial endpoint in the
+ * same run as the baseline. Prints figures and
  * asserts nothing; run with
  * {@code ./mvnw verify -Pbenchmark -DskipTests -pl system-tests -Dit.test=OrderBenchmark}.
  * <p>
@@ -44,6 +45,7 @@ class OrderBenchmark {
 
     static final int CLIENTS = 8;
     static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 15));
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("benchmark.warmup.seconds", 20));
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String PLACED = "io.cloudpro.order.order.placed.v1";
 
@@ -68,15 +70,20 @@ class OrderBenchmark {
                     + certificate + "\",\"quantity\":2}]}";
 
             // warm-up: the JIT compiles the order path, the connection pools fill
-            place(orders, customers, body, Duration.ofSeconds(20));
+            place(orders, customers, body, WARM_UP);
             KeepAliveProbe.Result trivial = KeepAliveProbe.runFor(orders.port(), "/q/health/live", Map.of(), CLIENTS, PHASE);
 
+            long postgres = suite.postgres().pid();
             try (PlacedEvents events = new PlacedEvents(suite.kafka().bootstrapServers())) {
                 long cpuBefore = RequestPathBenchmark.cpuMillis(orders);
+                long postgresBefore = RequestPathBenchmark.treeCpuMillis(postgres);
+                long machineBefore = RequestPathBenchmark.machineBusyMillis();
                 long start = System.nanoTime();
                 Placed placed = place(orders, customers, body, PHASE);
                 long apiDone = System.nanoTime();
-                long cpuAfter = RequestPathBenchmark.cpuMillis(orders);
+                double serviceMillis = (RequestPathBenchmark.cpuMillis(orders) - cpuBefore) / (double) placed.ok();
+                double postgresMillis = (RequestPathBenchmark.treeCpuMillis(postgres) - postgresBefore) / (double) placed.ok();
+                double machineMillis = (RequestPathBenchmark.machineBusyMillis() - machineBefore) / (double) placed.ok();
                 long eventsDone = events.awaitCount(placed.ok(), Duration.ofMinutes(2));
                 double withEvents = placed.ok() / ((eventsDone - start) / 1e9);
                 System.out.printf(Locale.ROOT, """
@@ -85,15 +92,17 @@ class OrderBenchmark {
                                          generator; %d customers placing orders at once, %d s)
                           trivial endpoint  order-service GET /q/health/live     %8.0f req/s   (baseline, same run)
                           orders placed     POST /api/v1/orders (2 lines, Idempotency-Key)   %6.0f orders/s   p50 %5.2f  p95 %5.2f  p99 %6.2f ms
-                          with their order.placed events on Kafka                %8.0f orders/s = %.0f per core   (last event %.0f ms after the last answer)
-                          order-service CPU per order                            %8.2f ms
+                          with their order.placed events on Kafka                %8.0f orders/s = %.0f per core of this machine   (last event %.0f ms after the last answer)
+                          CPU per order     order-service %.2f ms = %.0f orders/s per core of order-service
+                                            PostgreSQL %.2f ms, whole machine (everything above) %.2f ms
                           resident memory                                        order-service %d MiB
                           non-201 answers: %d
                         target: 300 orders per second per core with their events
                         """, cores, CLIENTS, PHASE.toSeconds(), trivial.perSecond(),
                         placed.ok() / ((apiDone - start) / 1e9), placed.percentileMillis(50), placed.percentileMillis(95),
                         placed.percentileMillis(99), withEvents, withEvents / cores, (eventsDone - apiDone) / 1e6,
-                        (cpuAfter - cpuBefore) / (double) placed.ok(), orders.residentMemoryBytes() >> 20, placed.failed());
+                        serviceMillis, 1000 / serviceMillis, postgresMillis, machineMillis,
+                        orders.residentMemoryBytes() >> 20, placed.failed());
             }
         }
     }

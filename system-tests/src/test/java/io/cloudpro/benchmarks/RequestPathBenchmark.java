@@ -189,7 +189,43 @@ class RequestPathBenchmark {
 
     /** CPU time (user + system) the process has used, in milliseconds (Linux /proc; clock ticks of 10 ms). */
     static long cpuMillis(ServiceProcess process) throws Exception {
-        String[] stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")).split("\\) ")[1].split(" ");
-        return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10;
+        return cpuMillis(process.pid(), false);
+    }
+
+    /**
+     * CPU time of a process and all its children - live ones and those that ended - in milliseconds:
+     * for PostgreSQL, whose work is done by one child process per connection.
+     */
+    static long treeCpuMillis(long pid) throws Exception {
+        long total = cpuMillis(pid, true);
+        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
+            try {
+                total += cpuMillis(child.pid(), false);
+            } catch (java.io.IOException gone) {
+                // ended between listing and reading: counted in the parent's children time from now on
+            }
+        }
+        return total;
+    }
+
+    /** All CPU time the machine spent not idle, in milliseconds, summed over its cores. */
+    static long machineBusyMillis() throws Exception {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < fields.length && i <= 8; i++) {
+            if (i != 4 && i != 5 && i != 8) { // idle, iowait, steal
+                busy += Long.parseLong(fields[i]);
+            }
+        }
+        return busy * 10;
+    }
+
+    private static long cpuMillis(long pid, boolean withEndedChildren) throws Exception {
+        String[] stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat")).split("\\) ")[1].split(" ");
+        long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        if (withEndedChildren) {
+            ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+        }
+        return ticks * 10;
     }
 }

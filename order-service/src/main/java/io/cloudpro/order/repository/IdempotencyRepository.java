@@ -1,8 +1,15 @@
 package io.cloudpro.order.repository;
 
+import io.agroal.api.AgroalDataSource;
+import io.cloudpro.platform.persistence.SqlFailures;
+import io.cloudpro.platform.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -14,9 +21,11 @@ import java.util.UUID;
 public class IdempotencyRepository {
 
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    IdempotencyRepository(EntityManager entityManager) {
+    IdempotencyRepository(EntityManager entityManager, AgroalDataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     /** A key seen before: the hash of its body, and the resource it made. */
@@ -30,27 +39,35 @@ public class IdempotencyRepository {
      */
     public Optional<Earlier> claim(UUID accountId, String operation, String key, String requestHash, UUID resourceId,
                                    Instant now) {
-        int inserted = entityManager.createNativeQuery("""
-                        INSERT INTO idempotent_request (account_id, operation, request_key, request_hash, resource_id, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""")
-                .setParameter(1, accountId)
-                .setParameter(2, operation)
-                .setParameter(3, key)
-                .setParameter(4, requestHash)
-                .setParameter(5, resourceId)
-                .setParameter(6, now)
-                .executeUpdate();
-        if (inserted == 1) {
-            return Optional.empty();
+        // plain JDBC: every create request with a key passes here
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO idempotent_request (account_id, operation, request_key, request_hash, resource_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                insert.setObject(1, accountId);
+                insert.setString(2, operation);
+                insert.setString(3, key);
+                insert.setString(4, requestHash);
+                insert.setObject(5, resourceId);
+                insert.setObject(6, SqlTimes.utc(now));
+                if (insert.executeUpdate() == 1) {
+                    return Optional.empty();
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT request_hash, resource_id FROM idempotent_request
+                     WHERE account_id = ? AND operation = ? AND request_key = ?""")) {
+                query.setObject(1, accountId);
+                query.setString(2, operation);
+                query.setString(3, key);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return Optional.of(new Earlier(row.getString(1), row.getObject(2, UUID.class)));
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.of("claim an idempotency key", e);
         }
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
-                        SELECT request_hash, resource_id FROM idempotent_request
-                         WHERE account_id = ?1 AND operation = ?2 AND request_key = ?3""")
-                .setParameter(1, accountId)
-                .setParameter(2, operation)
-                .setParameter(3, key)
-                .getSingleResult();
-        return Optional.of(new Earlier((String) row[0], (UUID) row[1]));
     }
 
     public int deleteOlderThan(Instant cutoff) {

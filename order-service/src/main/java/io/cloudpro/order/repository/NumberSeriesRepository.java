@@ -1,7 +1,13 @@
 package io.cloudpro.order.repository;
 
+import io.agroal.api.AgroalDataSource;
+import io.cloudpro.platform.persistence.SqlFailures;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Consecutive numbers per series. The counter row is updated in the caller's transaction and stays
@@ -11,18 +17,26 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class NumberSeriesRepository {
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    NumberSeriesRepository(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    NumberSeriesRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
+    /** Plain JDBC on the transaction's connection: every order, quotation and invoice takes a number. */
     public long next(String series) {
-        return ((Number) entityManager.createNativeQuery("""
-                        INSERT INTO number_series (series, last_number) VALUES (?1, 1)
-                        ON CONFLICT (series) DO UPDATE SET last_number = number_series.last_number + 1
-                        RETURNING last_number""")
-                .setParameter(1, series)
-                .getSingleResult()).longValue();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement next = connection.prepareStatement("""
+                     INSERT INTO number_series (series, last_number) VALUES (?, 1)
+                     ON CONFLICT (series) DO UPDATE SET last_number = number_series.last_number + 1
+                     RETURNING last_number""")) {
+            next.setString(1, series);
+            try (ResultSet row = next.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.of("take the next number of a series", e);
+        }
     }
 }

@@ -65,7 +65,7 @@ public class OrderService {
         order.vatCents = totals.vatCents();
         order.grossCents = totals.grossCents();
         order.lines.addAll(lines);
-        orders.persist(order);
+        orders.insert(order);
         events.orderPlaced(new OrderEvents.OrderPlaced(order.id, order.accountId, order.number, quotationId, now));
         return order;
     }
