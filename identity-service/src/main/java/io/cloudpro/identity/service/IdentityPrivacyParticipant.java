@@ -373,6 +373,27 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
         return tally.outcomes();
     }
 
+    // --- purge (retention-service) -------------------------------------------------------------------
+
+    @Override
+    public Set<String> purgeable() {
+        return Set.of(LOGIN_HISTORY, APPLICATIONS);
+    }
+
+    /**
+     * Login history goes by the rolling rule (attempts older than the cut-off, 90 days); a job
+     * application when its clock falls due - 28 days after the rejection, a year with consent -
+     * and only if it is still rejected (an application reconsidered and hired stays).
+     */
+    @Override
+    public long purge(Purge purge, int limit) {
+        return switch (purge.category()) {
+            case LOGIN_HISTORY -> purge.byCutoff() ? attempts.deleteBatchOlderThan(purge.cutoff(), purge.kept(), limit) : 0;
+            case APPLICATIONS -> purge.byCutoff() ? 0 : applications.deleteRejected(purge.subject().applicationIds());
+            default -> 0;
+        };
+    }
+
     // --- finding the person ------------------------------------------------------------------------
 
     private List<Account> accounts(Subject subject) {

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -71,5 +72,28 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 .getResultList();
         return rows.stream().map(r -> new SeriesState((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
                 ((Number) r[3]).longValue(), java.util.Arrays.stream((Long[]) r[4]).toList())).toList();
+    }
+
+    /**
+     * Deletes at most {@code limit} invoices and credit notes whose fiscal year ended before
+     * {@code yearEndBefore}, with their lines, VAT rows and documents, leaving those of the accounts
+     * in {@code kept} (legal holds) and invoices a remaining credit note still refers to (they go in a
+     * later purge, after it). The database's own trigger refuses any of them within its 7 years.
+     */
+    public long purgeBatch(LocalDate yearEndBefore, Collection<UUID> kept, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        WITH doomed AS (
+                            SELECT i.id FROM invoice i
+                             WHERE i.fiscal_year_end < ?1 AND NOT (i.account_id = ANY(?2))
+                               AND NOT EXISTS (SELECT 1 FROM invoice c WHERE c.corrects_invoice_id = i.id)
+                             ORDER BY i.fiscal_year_end LIMIT ?3),
+                        documents AS (DELETE FROM invoice_document WHERE invoice_id IN (SELECT id FROM doomed)),
+                        vat AS (DELETE FROM invoice_vat WHERE invoice_id IN (SELECT id FROM doomed)),
+                        lines AS (DELETE FROM invoice_line WHERE invoice_id IN (SELECT id FROM doomed))
+                        DELETE FROM invoice WHERE id IN (SELECT id FROM doomed)""")
+                .setParameter(1, yearEndBefore)
+                .setParameter(2, kept.toArray(UUID[]::new))
+                .setParameter(3, limit)
+                .executeUpdate();
     }
 }

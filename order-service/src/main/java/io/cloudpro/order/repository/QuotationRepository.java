@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -35,5 +36,21 @@ public class QuotationRepository implements PanacheRepositoryBase<Quotation, UUI
 
     public List<Quotation> ofAccounts(Collection<UUID> accountIds) {
         return accountIds.isEmpty() ? List.of() : list("accountId IN ?1", Sort.by("createdAt"), accountIds);
+    }
+
+    /**
+     * Deletes at most {@code limit} quotations that lapsed - never accepted, valid until a day before
+     * {@code lapsedBefore} - with their lines, leaving those of the accounts in {@code kept}.
+     */
+    public long purgeLapsedBatch(LocalDate lapsedBefore, Collection<UUID> kept, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        DELETE FROM quotation WHERE id IN (
+                            SELECT id FROM quotation
+                             WHERE status = 'OPEN' AND valid_until < ?1 AND NOT (account_id = ANY(?2))
+                             ORDER BY valid_until LIMIT ?3)""")
+                .setParameter(1, lapsedBefore)
+                .setParameter(2, kept.toArray(UUID[]::new))
+                .setParameter(3, limit)
+                .executeUpdate();
     }
 }

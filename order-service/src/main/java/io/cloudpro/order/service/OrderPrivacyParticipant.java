@@ -262,6 +262,31 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
         }
     }
 
+    // --- purge (retention-service) -------------------------------------------------------------------
+
+    @Override
+    public java.util.Set<String> purgeable() {
+        return java.util.Set.of(INVOICES, QUOTATIONS);
+    }
+
+    /**
+     * Both go by rolling rule, the cut-off applied to the date their period starts at: invoices and
+     * credit notes whose fiscal year ended before it (retention-service sends now minus the 7 years
+     * of AWR art. 52), quotations that lapsed before it (now minus a year).
+     */
+    @Override
+    public long purge(Purge purge, int limit) {
+        if (!purge.byCutoff()) {
+            return 0; // no clock of one subject covers these categories
+        }
+        java.time.LocalDate before = java.time.LocalDate.ofInstant(purge.cutoff(), QuotationService.ZONE);
+        return switch (purge.category()) {
+            case INVOICES -> invoices.purgeBatch(before, purge.kept(), limit);
+            case QUOTATIONS -> quotations.purgeLapsedBatch(before, purge.kept(), limit);
+            default -> 0;
+        };
+    }
+
     // --- what an export holds ----------------------------------------------------------------------
 
     record LineExport(String description, int quantity, long unitPriceCents, String vatRate, long netCents) {

@@ -51,14 +51,14 @@ public class LegalHolds {
         return rows.stream().map(r -> (Object[]) r).map(LegalHolds::hold).findFirst();
     }
 
-    /** The subjects held for {@code category} (or wholly), so that a purge by cut-off leaves their records alone. */
-    @SuppressWarnings("unchecked")
-    public List<UUID> heldSubjects(String category) {
-        return entityManager.createNativeQuery("""
-                        SELECT subject_id FROM legal_hold
-                         WHERE subject_id IS NOT NULL AND (category IS NULL OR category = ?1)""", UUID.class)
+    /** The holds on subjects for {@code category} (or wholly), so that a purge by cut-off leaves their records alone. */
+    public List<Hold> onSubjects(String category) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        SELECT hold_id, subject_id, category, reference, placed_at FROM legal_hold
+                         WHERE subject_id IS NOT NULL AND (category IS NULL OR category = ?1) ORDER BY placed_at""")
                 .setParameter(1, category)
                 .getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(LegalHolds::hold).toList();
     }
 
     void place(Hold hold) {

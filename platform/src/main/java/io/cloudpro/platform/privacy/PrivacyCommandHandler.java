@@ -36,10 +36,12 @@ public class PrivacyCommandHandler {
     private final EventOutbox outbox;
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final Purges purges;
 
     PrivacyCommandHandler(PrivacyParticipant participant, PrivacyCatalogues catalogues, PrivacyExports exports,
                           PrivacyCorrections corrections, LegalHolds holds, ErasureLog erasureLog, EventOutbox outbox, EntityManager entityManager,
-                          ObjectMapper json) {
+                          ObjectMapper json, Purges purges) {
+        this.purges = purges;
         this.participant = participant;
         this.catalogues = catalogues;
         this.exports = exports;
@@ -116,16 +118,23 @@ public class PrivacyCommandHandler {
             }
             case OBJECT -> result(command, now, participant.object(subject, command.processing(), command.upheld()),
                     List.of(), List.of(), List.of(), null);
-            case PURGE -> result(command, now, List.of(), List.of(), List.of(), List.of(), null); // with retention-service
+            case PURGE -> purges.run(command, now);
         };
     }
 
     private PrivacyResult result(PrivacyCommand command, Instant now, List<CategoryOutcome> categories,
                                  List<PrivacyResult.Withheld> withheld, List<String> changedFields,
                                  List<Catalogue.Recipient> recipients, PrivacyResult.ExportRef export) {
+        return result(command, catalogues.service(), now, categories, withheld, changedFields, recipients, export);
+    }
+
+    static PrivacyResult result(PrivacyCommand command, String service, Instant now, List<CategoryOutcome> categories,
+                                List<PrivacyResult.Withheld> withheld, List<String> changedFields,
+                                List<Catalogue.Recipient> recipients, PrivacyResult.ExportRef export) {
         boolean found = categories.stream().anyMatch(c -> c.count() > 0) || !withheld.isEmpty();
-        return new PrivacyResult(command.commandId(), command.requestId(), command.kind(), catalogues.service(),
-                command.subject().subjectId(), found, categories, withheld, changedFields, recipients, export, now);
+        return new PrivacyResult(command.commandId(), command.requestId(), command.kind(), service,
+                command.subject().subjectId(), found, categories, withheld, changedFields, recipients, export,
+                command.cutoff(), now);
     }
 
     /** What an export holds: the service, the subject, when, and the data per category. */

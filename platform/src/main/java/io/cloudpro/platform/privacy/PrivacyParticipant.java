@@ -6,6 +6,8 @@ import io.cloudpro.platform.privacy.PrivacyResult.Withheld;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * What a service does with its own data when a privacy command arrives. The platform takes the
@@ -47,6 +49,37 @@ public interface PrivacyParticipant {
      */
     default List<CategoryOutcome> object(Subject subject, String processing, Boolean upheld) {
         return List.of();
+    }
+
+    /**
+     * Removes - deletes or anonymises, as the category's retention rule says - at most {@code limit}
+     * records of {@code purge.category()} whose retention ended: the subject's, or with a cut-off
+     * every record from before it. The records of the subjects in {@code purge.kept()} stay: a legal
+     * hold keeps them. Returns how many records it removed.
+     * <p>
+     * The platform calls it again, each call in a transaction of its own, until fewer than
+     * {@code limit} come back, so a purge of a hundred thousand rows never holds locks for long. It
+     * must be idempotent: a record removed before is not found, nor counted, again.
+     */
+    default long purge(Purge purge, int limit) {
+        return 0;
+    }
+
+    /** The categories {@link #purge} handles; a purge of any other is answered with NONE and logged. */
+    default Set<String> purgeable() {
+        return Set.of();
+    }
+
+    /**
+     * A purge of one category: the subject's records (a retention clock that fell due), or, when
+     * {@code cutoff} is set, every record from before it (a rolling rule, e.g. logins older than 90
+     * days; {@code subject} then only names the rule). {@code kept}: ids of held subjects.
+     */
+    record Purge(String category, Subject subject, Instant cutoff, Set<UUID> kept) {
+
+        public boolean byCutoff() {
+            return cutoff != null;
+        }
     }
 
     /** The data of one subject, per category, and how many records each has. */

@@ -10,12 +10,15 @@ import java.util.UUID;
  * A participant's answer to one command, on {@value PrivacyTopics#RESULTS}: complete (also when
  * it holds nothing: {@code found} false), per category and per withheld record, and without personal
  * data - an export travels by claim check ({@code export}), not in the record.
+ * <p>
+ * The result of a PURGE is its receipt: the category with the records removed (PURGED) or kept by a
+ * hold (WITHHELD), the cut-off of a purge by rolling rule ({@code cutoff}), and the time.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PrivacyResult(UUID commandId, UUID requestId, PrivacyCommand.Kind kind, String service, UUID subjectId,
                             boolean found, List<CategoryOutcome> categories, List<Withheld> withheld,
                             List<String> changedFields, List<Catalogue.Recipient> recipientsToInform,
-                            ExportRef export, Instant completedAt) {
+                            ExportRef export, Instant cutoff, Instant completedAt) {
 
     public PrivacyResult {
         categories = categories == null ? List.of() : List.copyOf(categories);

@@ -1,0 +1,125 @@
+package io.cloudpro.platform.privacy;
+
+import io.cloudpro.platform.privacy.PrivacyResult.CategoryOutcome;
+import io.cloudpro.platform.privacy.PrivacyResult.Outcome;
+import io.cloudpro.platform.privacy.PrivacyResult.Withheld;
+import io.cloudpro.platform.time.Timestamps;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a PURGE command (retention-service's, when a retention clock fell due or a rolling rule's
+ * cut-off moved): checks the legal holds, then lets the participant remove records batch by batch,
+ * each batch in a transaction of its own with a pause after it, so that a purge of many rows
+ * neither holds locks for long nor takes the database from the service's normal work. The result
+ * is the receipt: category, records removed, cut-off, time - no personal data.
+ */
+@ApplicationScoped
+public class Purges {
+
+    private static final Logger LOG = Logger.getLogger(Purges.class);
+
+    private final PrivacyParticipant participant;
+    private final PrivacyCatalogues catalogues;  // the service's name, for the receipt
+    private final LegalHolds holds;
+    private final EntityManager entityManager;
+    private final int batchSize;
+    private final Duration pause;
+
+    Purges(PrivacyParticipant participant, PrivacyCatalogues catalogues, LegalHolds holds, EntityManager entityManager,
+           @ConfigProperty(name = "cloudpro.privacy.purge.batch-size", defaultValue = "1000") int batchSize,
+           @ConfigProperty(name = "cloudpro.privacy.purge.pause", defaultValue = "20ms") Duration pause) {
+        this.participant = participant;
+        this.catalogues = catalogues;
+        this.holds = holds;
+        this.entityManager = entityManager;
+        this.batchSize = batchSize;
+        this.pause = pause;
+    }
+
+    /** Runs the purge; called in the transaction that records the command as handled (which waits meanwhile). */
+    PrivacyResult run(PrivacyCommand command, Instant now) {
+        String category = command.category();
+        String service = catalogues.service();
+        if (category == null || !participant.purgeable().contains(category)) {
+            LOG.warnf("Purge %s names category %s, which %s does not purge; nothing purged", command.commandId(),
+                    category, service);
+            return PrivacyCommandHandler.result(command, service, now, List.of(new CategoryOutcome(category, Outcome.NONE, 0)),
+                    List.of(), List.of(), List.of(), null);
+        }
+        Subject subject = command.subject();
+        Optional<LegalHolds.Hold> hold = command.cutoff() != null ? holds.onCategory(category) : holds.applying(subject, category);
+        if (hold.isPresent()) {
+            String record = command.cutoff() != null ? "records from before " + command.cutoff() : "the subject's records";
+            return PrivacyCommandHandler.result(command, service, now, List.of(new CategoryOutcome(category, Outcome.WITHHELD, 0)),
+                    List.of(new Withheld(category, record, "legal hold", null, null, hold.get().reference())),
+                    List.of(), List.of(), null);
+        }
+        List<LegalHolds.Hold> subjectHolds = command.cutoff() != null ? holds.onSubjects(category) : List.of();
+        Set<UUID> kept = subjectHolds.stream().map(LegalHolds.Hold::subjectId).collect(Collectors.toUnmodifiableSet());
+        PrivacyParticipant.Purge purge = new PrivacyParticipant.Purge(category, subject, command.cutoff(), kept);
+        long removed = removeInBatches(command.commandId(), purge);
+        // records of held subjects stay; the receipt names each hold, not the subject
+        List<Withheld> withheld = subjectHolds.stream().map(h -> new Withheld(category,
+                "the records of one held subject", "legal hold", null, null, h.reference())).toList();
+        return PrivacyCommandHandler.result(command, service, Timestamps.now(),
+                List.of(new CategoryOutcome(category, Outcome.PURGED, removed)), withheld, List.of(), List.of(), null);
+    }
+
+    private long removeInBatches(UUID commandId, PrivacyParticipant.Purge purge) {
+        long batches = 0;
+        long removedNow;
+        do {
+            removedNow = QuarkusTransaction.requiringNew().call(() -> {
+                long removed = participant.purge(purge, batchSize);
+                addProgress(commandId, removed);
+                return removed;
+            });
+            batches++;
+            if (batches % 50 == 0) {
+                LOG.infof("Purge %s of %s: %d batches done, still going", commandId, purge.category(), batches);
+            }
+            if (removedNow >= batchSize) {
+                sleep(pause);
+            }
+        } while (removedNow >= batchSize);
+        return QuarkusTransaction.requiringNew().call(() -> progress(commandId));
+    }
+
+    private void addProgress(UUID commandId, long removed) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO privacy_purge_progress (command_id, removed, updated_at) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (command_id) DO UPDATE SET removed = privacy_purge_progress.removed + excluded.removed,
+                                                              updated_at = excluded.updated_at""")
+                .setParameter(1, commandId)
+                .setParameter(2, removed)
+                .setParameter(3, Timestamps.now())
+                .executeUpdate();
+    }
+
+    private long progress(UUID commandId) {
+        return ((Number) entityManager.createNativeQuery("SELECT removed FROM privacy_purge_progress WHERE command_id = ?1")
+                .setParameter(1, commandId)
+                .getSingleResult()).longValue();
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("purge interrupted", e);
+        }
+    }
+}
