@@ -1,5 +1,6 @@
 package io.cloudpro.privacy.rest;
 
+import io.cloudpro.platform.security.Callers;
 import io.cloudpro.platform.paging.Page;
 import io.cloudpro.platform.security.Roles;
 import io.cloudpro.platform.validation.SingleLine;

@@ -1,4 +1,4 @@
-package io.cloudpro.privacy.rest;
+package io.cloudpro.platform.security;
 
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.problem.ProblemType;

@@ -1,0 +1,49 @@
+package io.cloudpro.retention.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudpro.platform.events.EventInbox;
+import io.cloudpro.platform.privacy.PrivacyCatalogues;
+import io.cloudpro.platform.privacy.PrivacyResult;
+import io.cloudpro.platform.privacy.PrivacyTopics;
+import io.cloudpro.retention.service.PolicyService;
+import io.cloudpro.retention.service.Receipts;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * What the services tell retention-service: their catalogues (the policies come from them) and
+ * their answers to purges (the receipts). Each is handled once, in the transaction that records it.
+ */
+@ApplicationScoped
+public class PrivacyContractConsumer {
+
+    private final EventInbox inbox;
+    private final PolicyService policies;
+    private final Receipts receipts;
+    private final ObjectMapper json;
+
+    PrivacyContractConsumer(EventInbox inbox, PolicyService policies, Receipts receipts, ObjectMapper json) {
+        this.inbox = inbox;
+        this.policies = policies;
+        this.receipts = receipts;
+        this.json = json;
+    }
+
+    @Incoming("privacy-catalogues")
+    @Blocking
+    public void onCatalogue(ConsumerRecord<String, String> record) {
+        inbox.process("retention-service.catalogues", record, event -> {
+            if (PrivacyTopics.CATALOGUE_PUBLISHED.equals(event.type())) {
+                policies.catalogued(event.dataAs(PrivacyCatalogues.CataloguePublished.class, json));
+            }
+        });
+    }
+
+    @Incoming("privacy-results")
+    @Blocking
+    public void onResult(ConsumerRecord<String, String> record) {
+        inbox.process("retention-service.results", record, event -> receipts.record(event.dataAs(PrivacyResult.class, json)));
+    }
+}
