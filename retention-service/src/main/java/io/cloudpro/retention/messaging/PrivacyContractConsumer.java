@@ -5,6 +5,7 @@ import io.cloudpro.platform.events.EventInbox;
 import io.cloudpro.platform.privacy.PrivacyCatalogues;
 import io.cloudpro.platform.privacy.PrivacyResult;
 import io.cloudpro.platform.privacy.PrivacyTopics;
+import io.cloudpro.retention.service.Clocks;
 import io.cloudpro.retention.service.PolicyService;
 import io.cloudpro.retention.service.Receipts;
 import io.smallrye.common.annotation.Blocking;
@@ -12,9 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.UUID;
+
 /**
- * What the services tell retention-service: their catalogues (the policies come from them) and
- * their answers to purges (the receipts). Each is handled once, in the transaction that records it.
+ * What the services tell retention-service: their catalogues (the policies come from them), the
+ * events that start retention clocks, and their answers to purges (the receipts). Each is handled once, in the transaction that records it.
  */
 @ApplicationScoped
 public class PrivacyContractConsumer {
@@ -22,9 +25,11 @@ public class PrivacyContractConsumer {
     private final EventInbox inbox;
     private final PolicyService policies;
     private final Receipts receipts;
+    private final Clocks clocks;
     private final ObjectMapper json;
 
-    PrivacyContractConsumer(EventInbox inbox, PolicyService policies, Receipts receipts, ObjectMapper json) {
+    PrivacyContractConsumer(EventInbox inbox, PolicyService policies, Receipts receipts, Clocks clocks, ObjectMapper json) {
+        this.clocks = clocks;
         this.inbox = inbox;
         this.policies = policies;
         this.receipts = receipts;
@@ -37,6 +42,16 @@ public class PrivacyContractConsumer {
         inbox.process("retention-service.catalogues", record, event -> {
             if (PrivacyTopics.CATALOGUE_PUBLISHED.equals(event.type())) {
                 policies.catalogued(event.dataAs(PrivacyCatalogues.CataloguePublished.class, json));
+            }
+        });
+    }
+
+    @Incoming("identity-events")
+    @Blocking
+    public void onIdentityEvent(ConsumerRecord<String, String> record) {
+        inbox.process("retention-service.identity-events", record, event -> {
+            if (Clocks.APPLICATION_DECIDED.equals(event.type())) {
+                clocks.applicationDecided(UUID.fromString(event.id()), event.dataAs(Clocks.ApplicationDecided.class, json));
             }
         });
     }

@@ -17,6 +17,10 @@ public class PolicyRepository implements PanacheRepositoryBase<RetentionPolicy, 
         return listAll(Sort.by("category"));
     }
 
+    public List<RetentionPolicy> startedBy(String eventType) {
+        return list("startEvent", Sort.by("category"), eventType);
+    }
+
     public List<RetentionPolicy> rolling() {
         return list("startEvent IS NULL", Sort.by("category"));
     }

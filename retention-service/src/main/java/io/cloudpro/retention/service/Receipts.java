@@ -6,6 +6,8 @@ import io.cloudpro.platform.privacy.PrivacyResult;
 import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.retention.domain.PurgeReceipt;
 import io.cloudpro.retention.domain.PurgeRun;
+import io.cloudpro.retention.domain.RetentionClock;
+import io.cloudpro.retention.repository.ClockRepository;
 import io.cloudpro.retention.repository.PurgeRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
@@ -23,10 +26,18 @@ public class Receipts {
     private static final Logger LOG = Logger.getLogger(Receipts.class);
 
     private final PurgeRepository purges;
+    private final ClockRepository clocks;
+    private final RetentionTime time;
+    private final Duration retryAfter;
     private final int keepYears;
 
-    Receipts(PurgeRepository purges, @ConfigProperty(name = "retention.receipts.keep-years") int keepYears) {
+    Receipts(PurgeRepository purges, ClockRepository clocks, RetentionTime time,
+             @ConfigProperty(name = "retention.purge.retry-after") Duration retryAfter,
+             @ConfigProperty(name = "retention.receipts.keep-years") int keepYears) {
         this.purges = purges;
+        this.clocks = clocks;
+        this.time = time;
+        this.retryAfter = retryAfter;
         this.keepYears = keepYears;
     }
 
@@ -55,6 +66,16 @@ public class Receipts {
         purges.addReceipt(receipt);
         run.completedAt = result.completedAt();
         run.nextAttemptAt = null;
+        clocks.byCommand(run.commandId).ifPresent(clock -> {
+            if ("WITHHELD".equals(receipt.outcome)) {
+                // a hold kept it: the clock runs on and tries again, so lifting the hold lets the purge through
+                clock.state = RetentionClock.State.RUNNING;
+                clock.dueAt = time.now().plus(retryAfter);
+                clock.commandId = null;
+            } else {
+                clock.state = RetentionClock.State.PURGED;
+            }
+        });
         LOG.infof("Receipt for purge %s: %s %s %d records of %s", run.commandId, receipt.service, receipt.outcome,
                 receipt.purged, run.category);
     }

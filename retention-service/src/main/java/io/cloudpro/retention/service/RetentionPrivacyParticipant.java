@@ -7,6 +7,8 @@ import io.cloudpro.platform.privacy.PrivacyResult.Outcome;
 import io.cloudpro.platform.privacy.PrivacyResult.Withheld;
 import io.cloudpro.platform.privacy.Subject;
 import io.cloudpro.retention.domain.LegalHoldCase;
+import io.cloudpro.retention.domain.RetentionClock;
+import io.cloudpro.retention.repository.ClockRepository;
 import io.cloudpro.retention.repository.HoldRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,7 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * retention-service as a privacy participant: it holds the legal holds placed on people's data.
+ * retention-service as a privacy participant: it holds the legal holds placed on people's data and
+ * the clocks of their data's retention (ids and dates).
  * An active hold is withheld from erasure (it exists for a legal claim); a lifted one is erased on
  * request, and purged a year after it was lifted.
  */
@@ -28,18 +31,29 @@ import java.util.Set;
 public class RetentionPrivacyParticipant implements PrivacyParticipant {
 
     static final String LEGAL_HOLDS = "retention.legal-holds";
+    static final String CLOCKS = "retention.clocks";
 
     private final HoldRepository holds;
+    private final ClockRepository clocks;
 
-    RetentionPrivacyParticipant(HoldRepository holds) {
+    RetentionPrivacyParticipant(HoldRepository holds, ClockRepository clocks) {
         this.holds = holds;
+        this.clocks = clocks;
     }
 
     @Override
     public Export export(Subject subject) {
+        Map<String, Object> exported = new LinkedHashMap<>();
+        List<CategoryOutcome> outcomes = new ArrayList<>();
+        List<RetentionClock> running = clocks.ofSubject(subject.allIds());
+        if (!running.isEmpty()) {
+            exported.put(CLOCKS, running.stream().map(c -> Map.of("category", c.category, "dueAt", c.dueAt,
+                    "state", c.state.name())).toList());
+            outcomes.add(new CategoryOutcome(CLOCKS, Outcome.EXPORTED, running.size()));
+        }
         List<LegalHoldCase> found = holds.ofSubject(subject.allIds());
         if (found.isEmpty()) {
-            return Export.NOTHING;
+            return new Export(exported, outcomes);
         }
         List<Map<String, Object>> data = new ArrayList<>();
         for (LegalHoldCase hold : found) {
@@ -51,7 +65,9 @@ public class RetentionPrivacyParticipant implements PrivacyParticipant {
             row.put("liftedAt", hold.liftedAt);
             data.add(row);
         }
-        return new Export(Map.of(LEGAL_HOLDS, data), List.of(new CategoryOutcome(LEGAL_HOLDS, Outcome.EXPORTED, found.size())));
+        exported.put(LEGAL_HOLDS, data);
+        outcomes.add(new CategoryOutcome(LEGAL_HOLDS, Outcome.EXPORTED, found.size()));
+        return new Export(exported, outcomes);
     }
 
     @Override
@@ -62,6 +78,10 @@ public class RetentionPrivacyParticipant implements PrivacyParticipant {
                 .toList();
         long erased = holds.deleteLiftedOf(subject.allIds());
         List<CategoryOutcome> outcomes = new ArrayList<>();
+        long clocksErased = clocks.deleteOfSubject(subject.allIds());
+        if (clocksErased > 0) {
+            outcomes.add(new CategoryOutcome(CLOCKS, Outcome.ERASED, clocksErased));
+        }
         if (erased > 0) {
             outcomes.add(new CategoryOutcome(LEGAL_HOLDS, Outcome.ERASED, erased));
         }
@@ -73,13 +93,19 @@ public class RetentionPrivacyParticipant implements PrivacyParticipant {
 
     @Override
     public Set<String> purgeable() {
-        return Set.of(LEGAL_HOLDS);
+        return Set.of(LEGAL_HOLDS, CLOCKS);
     }
 
-    /** Holds lifted more than the period ago (a rolling rule). */
+    /** Rolling rules: holds lifted, and clocks finished, more than their period ago. */
     @Override
     public long purge(Purge purge, int limit) {
-        return purge.byCutoff() && LEGAL_HOLDS.equals(purge.category())
-                ? holds.deleteLiftedBefore(purge.cutoff(), purge.kept(), limit) : 0;
+        if (!purge.byCutoff()) {
+            return 0;
+        }
+        return switch (purge.category()) {
+            case LEGAL_HOLDS -> holds.deleteLiftedBefore(purge.cutoff(), purge.kept(), limit);
+            case CLOCKS -> clocks.deleteFinishedBefore(purge.cutoff(), purge.kept(), limit);
+            default -> 0;
+        };
     }
 }

@@ -4,10 +4,11 @@ import io.cloudpro.platform.events.EventOutbox;
 import io.cloudpro.platform.privacy.PrivacyCommand;
 import io.cloudpro.platform.privacy.PrivacyTopics;
 import io.cloudpro.platform.privacy.Subject;
-import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.retention.domain.Periods;
 import io.cloudpro.retention.domain.PurgeRun;
+import io.cloudpro.retention.domain.RetentionClock;
 import io.cloudpro.retention.domain.RetentionPolicy;
+import io.cloudpro.retention.repository.ClockRepository;
 import io.cloudpro.retention.repository.PolicyRepository;
 import io.cloudpro.retention.repository.PurgeRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -23,6 +24,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
+ * Sends the purges: for clocks that fell due (one subject's data of one category, see
+ * {@link Clocks}) and for rolling rules.
+ * <p>
  * Rolling rules: a category whose retention no event starts (login history: the login itself;
  * invoices: the end of their fiscal year) is purged by cut-off, at each service that holds it, - every record whose period started
  * more than the period ago - once every {@code retention.rolling.every}. A PURGE that gets no
@@ -30,22 +34,26 @@ import java.util.UUID;
  * is away when its turn comes is purged when it is back, since the command waits on Kafka.
  */
 @ApplicationScoped
-public class RollingPurges {
+public class PurgeScheduler {
 
-    private static final Logger LOG = Logger.getLogger(RollingPurges.class);
+    private static final Logger LOG = Logger.getLogger(PurgeScheduler.class);
 
     private final PolicyRepository policies;
     private final PurgeRepository purges;
+    private final ClockRepository clocks;
     private final EventOutbox outbox;
+    private final RetentionTime time;
     private final Duration every;
     private final Duration retryAfter;
 
-    RollingPurges(PolicyRepository policies, PurgeRepository purges, EventOutbox outbox,
-                  @ConfigProperty(name = "retention.rolling.every") Duration every,
-                  @ConfigProperty(name = "retention.purge.retry-after") Duration retryAfter) {
+    PurgeScheduler(PolicyRepository policies, PurgeRepository purges, ClockRepository clocks, EventOutbox outbox,
+                   RetentionTime time, @ConfigProperty(name = "retention.rolling.every") Duration every,
+                   @ConfigProperty(name = "retention.purge.retry-after") Duration retryAfter) {
         this.policies = policies;
         this.purges = purges;
+        this.clocks = clocks;
         this.outbox = outbox;
+        this.time = time;
         this.every = every;
         this.retryAfter = retryAfter;
     }
@@ -53,8 +61,23 @@ public class RollingPurges {
     @Scheduled(every = "${retention.rolling.check-interval}", delayed = "${retention.rolling.check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        sendDue(Timestamps.now());
-        resendUnanswered(Timestamps.now());
+        sendDueClocks(time.now());
+        sendDue(time.now());
+        resendUnanswered(time.now());
+    }
+
+    /** Sends a PURGE for each clock that fell due; how many. Holds are the participant's to check. */
+    @Transactional
+    public int sendDueClocks(Instant now) {
+        List<RetentionClock> due = clocks.due(now, 100);
+        for (RetentionClock clock : due) {
+            PurgeRun run = newRun(clock.category, clock.service, clock.subjectId, null, now);
+            clock.state = RetentionClock.State.PURGE_SENT;
+            clock.commandId = run.commandId;
+            publish(run, subjectOf(clock), now);
+            LOG.infof("Purge %s sent to %s: clock %s of %s fell due", run.commandId, run.service, clock.id, clock.category);
+        }
+        return due.size();
     }
 
     /** Sends a PURGE for every rolling rule whose last one is older than {@code every}; how many. */
@@ -81,7 +104,8 @@ public class RollingPurges {
         for (PurgeRun run : due) {
             run.attempts++;
             run.nextAttemptAt = now.plus(retryAfter.multipliedBy(Math.min(run.attempts, 8)));
-            publish(run, now);
+            publish(run, clocks.byCommand(run.commandId).map(PurgeScheduler::subjectOf)
+                    .orElse(new Subject(run.subjectId, List.of(), List.of(), List.of())), now);
             LOG.warnf("No receipt for purge %s of %s from %s yet; sent again (attempt %d)", run.commandId, run.category,
                     run.service, run.attempts);
         }
@@ -99,25 +123,33 @@ public class RollingPurges {
     }
 
     private void send(RetentionPolicy policy, String service, Instant cutoff, Instant now) {
+        PurgeRun run = newRun(policy.category, service, ruleId(policy.category), cutoff, now);
+        publish(run, new Subject(run.subjectId, List.of(), List.of(), List.of()), now);
+        LOG.infof("Purge %s sent to %s: %s older than %s (cut-off %s)", run.commandId, run.service, run.category,
+                policy.period, cutoff);
+    }
+
+    private PurgeRun newRun(String category, String service, UUID subjectId, Instant cutoff, Instant now) {
         PurgeRun run = new PurgeRun();
         run.commandId = UUID.randomUUID();
-        run.category = policy.category;
+        run.category = category;
         run.service = service;
-        run.subjectId = ruleId(policy.category);
+        run.subjectId = subjectId;
         run.cutoff = cutoff;
         run.sentAt = now;
         run.attempts = 1;
         run.nextAttemptAt = now.plus(retryAfter);
         purges.persist(run);
-        publish(run, now);
-        LOG.infof("Purge %s sent to %s: %s older than %s (cut-off %s)", run.commandId, run.service, run.category,
-                policy.period, cutoff);
+        return run;
     }
 
-    private void publish(PurgeRun run, Instant now) {
+    private static Subject subjectOf(RetentionClock clock) {
+        return new Subject(clock.subjectId, clock.accountIds, List.of(), clock.applicationIds);
+    }
+
+    private void publish(PurgeRun run, Subject subject, Instant now) {
         PrivacyCommand command = new PrivacyCommand(run.commandId, null, PrivacyCommand.Kind.PURGE,
-                new Subject(run.subjectId, List.of(), List.of(), List.of()), List.of(run.service), null, null,
-                run.category, run.cutoff, now);
+                subject, List.of(run.service), null, null, run.category, run.cutoff, now);
         outbox.publish(PrivacyTopics.COMMANDS, PrivacyCommand.Kind.PURGE.eventType(), run.subjectId.toString(), command);
     }
 }
