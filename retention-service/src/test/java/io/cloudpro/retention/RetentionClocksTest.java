@@ -114,6 +114,32 @@ class RetentionClocksTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "PURGED".equals(state(category, application)));
     }
 
+    @Test
+    void theDryRunShowsWhatFallsDueAndTheOverdueReportWhatHasNoReceipt() throws SQLException {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String prefix = publishCatalogue(service);
+        String category = prefix + "applications";
+        String application = UUID.randomUUID().toString();
+        decided(application, "REJECTED", false, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> clocks(category, application) == 1);
+
+        JsonPath month = officer().queryParam("days", 30).get("/api/v1/retention/dry-run").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, month.getInt("find { it.category == '" + category + "' }.subjects"), month.prettify());
+        assertEquals(service, month.getString("find { it.category == '" + category + "' }.service"));
+        assertTrue(month.getString("find { it.category == '" + prefix + "logins' }.cutoffAtEnd") != null, "rolling rules too");
+        JsonPath week = officer().queryParam("days", 7).get("/api/v1/retention/dry-run").then().statusCode(200).extract().jsonPath();
+        assertTrue(week.getList("category").stream().noneMatch(category::equals), "not due within a week");
+        officer().queryParam("days", 0).get("/api/v1/retention/dry-run").then().statusCode(400);
+
+        time.advance(Duration.ofDays(29));
+        JsonPath command = new JsonPath(purges(category, application, 1, Duration.ofSeconds(30)).get(0).value());
+        await().atMost(Duration.ofSeconds(30)).until(() -> officer().get("/api/v1/retention/overdue").then().extract()
+                .jsonPath().getList("category").contains(category));
+        receipt(command, service, category, "PURGED", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !officer().get("/api/v1/retention/overdue").then().extract()
+                .jsonPath().getList("category").contains(category));
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
     /** identity-service's application.decided event; the event's id. */

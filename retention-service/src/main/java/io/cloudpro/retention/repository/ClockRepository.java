@@ -55,4 +55,21 @@ public class ClockRepository implements PanacheRepositoryBase<RetentionClock, UU
                 .setParameter(3, limit)
                 .executeUpdate();
     }
+
+    /** Per category and service: running clocks due before {@code end}, how many, and the first due date. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> dueBetween(Instant end) {
+        return getEntityManager().createQuery("""
+                        SELECT c.category, c.service, count(c), min(c.dueAt) FROM RetentionClock c
+                         WHERE c.state = ?1 AND c.dueAt <= ?2 GROUP BY c.category, c.service ORDER BY min(c.dueAt)""")
+                .setParameter(1, RetentionClock.State.RUNNING)
+                .setParameter(2, end)
+                .getResultList();
+    }
+
+    /** Clocks past due whose purge has not been confirmed (running, or sent without a receipt). */
+    public List<RetentionClock> overdue(Instant now) {
+        return list("state IN ?1 AND dueAt < ?2", io.quarkus.panache.common.Sort.by("dueAt"),
+                List.of(RetentionClock.State.RUNNING, RetentionClock.State.PURGE_SENT), now);
+    }
 }

@@ -64,4 +64,9 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
         return getEntityManager().createQuery("DELETE FROM PurgeReceipt r WHERE r.keepUntil < ?1")
                 .setParameter(1, now).executeUpdate();
     }
+
+    /** PURGEs sent without a receipt whose first answer was due by now. */
+    public List<PurgeRun> unanswered(Instant now) {
+        return list("completedAt IS NULL AND sentAt < ?1 AND attempts > 1", io.quarkus.panache.common.Sort.by("sentAt"), now);
+    }
 }
