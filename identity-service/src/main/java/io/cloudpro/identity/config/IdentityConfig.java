@@ -108,12 +108,6 @@ public interface IdentityConfig {
         @WithDefault("90d")
         Duration newLocationWindow();
 
-        /** Login history (with IP addresses) is deleted after this long. */
-        @WithDefault("90d")
-        Duration historyRetention();
-
-        @WithDefault("1h")
-        Duration historyCleanupInterval();
 
         /** HMAC key for the e-mail addresses in the login history (EMAIL_HASH_SECRET); a secret. */
         String emailHashSecret();

@@ -21,10 +21,6 @@ public class LoginAttemptRepository implements PanacheRepositoryBase<LoginAttemp
         return count("credentialId = ?1 AND outcome <> ?2", credentialId, LoginAttempt.Outcome.REGISTERED);
     }
 
-    public long deleteOlderThan(Instant cutoff) {
-        return delete("occurredAt < ?1", cutoff);
-    }
-
     /**
      * Deletes at most {@code limit} of the oldest attempts from before {@code cutoff}, leaving those
      * of the logins in {@code kept} and of the logins of the accounts in {@code kept} (legal holds).
