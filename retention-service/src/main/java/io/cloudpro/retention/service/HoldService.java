@@ -65,7 +65,7 @@ public class HoldService {
         holds.persist(hold);
         outbox.publish(PrivacyTopics.HOLDS, PrivacyTopics.HOLD_PLACED, hold.id.toString(),
                 new HoldPlaced(hold.id, subjectId, category, reference, hold.placedAt));
-        LOG.infof("Legal hold %s placed (%s)", hold.id, reference);
+        LOG.infof("Legal hold %s placed", hold.id); // the reference is the officer's free text: it stays out of the log
         return hold;
     }
 
