@@ -290,29 +290,6 @@ class PrivacyParticipantTest {
     }
 
     @Test
-    void afterARestoreTheErasureLogIsReplayedAndErasesAgainWhatTheBackupBroughtBack() throws SQLException {
-        Person person = person();
-        String account = json("SELECT row_to_json(a)::text FROM account a WHERE id = ?::uuid", person.accountId());
-        String login = json("SELECT row_to_json(c)::text FROM credential c WHERE id = ?::uuid", person.loginId());
-        result(command("ERASE", person, ""));
-        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTopics.read("privacy.erasures",
-                r -> ("identity-service/" + person.subjectId()).equals(r.key()), 1, Duration.ofSeconds(2)).size() == 1);
-
-        // "restore a backup" taken before the erasure
-        update("UPDATE account a SET first_name = r.first_name, last_name = r.last_name, street = r.street,"
-                + " postal_code = r.postal_code, city = r.city, country = r.country, phone = r.phone, status = r.status,"
-                + " closed_at = r.closed_at, erased_at = NULL FROM json_populate_record(NULL::account, ?::json) r"
-                + " WHERE a.id = r.id", account);
-        update("INSERT INTO credential SELECT * FROM json_populate_record(NULL::credential, ?::json)", login);
-        assertEquals(1, count("SELECT count(*) FROM credential WHERE email = ?", person.email()));
-
-        given().auth().oauth2(admin()).post("/api/v1/operations/privacy/erasure-replay").then().statusCode(200)
-                .body("replayedSubjects", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
-        assertEquals(0, count("SELECT count(*) FROM credential WHERE email = ?", person.email()));
-        assertEquals(0, count("SELECT count(*) FROM account WHERE id = ?::uuid AND first_name IS NOT NULL", person.accountId()));
-    }
-
-    @Test
     void theCatalogueIsServedWithEveryCategoryDeclared() {
         given().get("/api/v1/privacy/catalogue").then().statusCode(200)
                 .body("service", equalTo("identity-service"))
@@ -328,23 +305,6 @@ class PrivacyParticipantTest {
                 row.next();
                 return row.getLong(1);
             }
-        }
-    }
-
-    private String json(String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
-    }
-
-    private void update(String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            statement.executeUpdate();
         }
     }
 }

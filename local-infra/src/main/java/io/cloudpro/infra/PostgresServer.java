@@ -13,6 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -125,6 +129,62 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A data-only logical backup of a database, as {@code pg_dump --data-only} takes one: every table of
+     * schema public (but Flyway's history) in COPY text format, read in one snapshot. (pg_dump itself
+     * must be at least the server's version; the one Debian ships here is older than this PostgreSQL.)
+     */
+    public DataDump dumpData(String database) {
+        requireIdentifier(database);
+        try (Connection c = superuserConnection(database)) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            Map<String, String> rows = new LinkedHashMap<>();
+            for (String table : tables(c)) {
+                java.io.StringWriter out = new java.io.StringWriter();
+                copy.copyOut("COPY public.\"" + table + "\" TO STDOUT", out);
+                rows.put(table, out.toString());
+            }
+            c.commit();
+            return new DataDump(database, Map.copyOf(rows));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot dump database " + database, e);
+        }
+    }
+
+    /**
+     * Restores a {@link #dumpData data dump}: every table emptied and filled with the dump's rows in one
+     * transaction, with triggers and foreign-key checks off while it loads (as pg_restore does).
+     */
+    public void restoreData(DataDump dump) {
+        try (Connection c = superuserConnection(dump.database()); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET LOCAL session_replication_role = replica");
+            List<String> tables = tables(c);
+            s.execute("TRUNCATE " + String.join(", ", tables.stream().map(t -> "public.\"" + t + "\"").toList()));
+            org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            for (String table : tables) {
+                copy.copyIn("COPY public.\"" + table + "\" FROM STDIN", new java.io.StringReader(dump.rows().getOrDefault(table, "")));
+            }
+            c.commit();
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot restore database " + dump.database(), e);
+        }
+    }
+
+    private static List<String> tables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("""
+                SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'
+                 ORDER BY tablename""")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
@@ -155,6 +215,10 @@ public final class PostgresServer implements AutoCloseable {
         if (!IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("not a plain PostgreSQL identifier: " + name);
         }
+    }
+
+    /** A database's rows, table by table, in COPY text format. */
+    public record DataDump(String database, Map<String, String> rows) {
     }
 
     /** What a service needs to reach its database. */

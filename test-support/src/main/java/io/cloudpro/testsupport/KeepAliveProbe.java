@@ -71,16 +71,23 @@ public final class KeepAliveProbe {
 
     /** {@code perConnection} GET requests to {@code path} on each of {@code connections} connections. */
     public static Result run(int port, String path, Map<String, String> headers, int connections, int perConnection) {
-        return run(port, path, headers, connections, perConnection, Long.MAX_VALUE);
+        return run(port, path, headers, connections, perConnection, () -> true);
     }
 
     /** GET requests to {@code path} on each of {@code connections} connections for {@code duration}. */
     public static Result runFor(int port, String path, Map<String, String> headers, int connections, Duration duration) {
-        return run(port, path, headers, connections, Integer.MAX_VALUE, System.nanoTime() + duration.toNanos());
+        long endNanos = System.nanoTime() + duration.toNanos();
+        return run(port, path, headers, connections, Integer.MAX_VALUE, () -> System.nanoTime() < endNanos);
+    }
+
+    /** GET requests to {@code path} on each of {@code connections} connections while {@code going} says so. */
+    public static Result runWhile(int port, String path, Map<String, String> headers, int connections,
+                                  java.util.function.BooleanSupplier going) {
+        return run(port, path, headers, connections, Integer.MAX_VALUE, going);
     }
 
     private static Result run(int port, String path, Map<String, String> headers, int connections, int perConnection,
-                              long endNanos) {
+                              java.util.function.BooleanSupplier going) {
         StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: localhost\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         byte[] bytes = request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
@@ -97,7 +104,7 @@ public final class KeepAliveProbe {
                         socket.setSoTimeout(30_000);
                         OutputStream out = socket.getOutputStream();
                         BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
-                        for (int i = 0; i < perConnection && System.nanoTime() < endNanos; i++) {
+                        for (int i = 0; i < perConnection && going.getAsBoolean(); i++) {
                             long start = System.nanoTime();
                             out.write(bytes);
                             out.flush();

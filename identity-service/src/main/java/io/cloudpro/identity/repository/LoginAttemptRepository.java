@@ -26,16 +26,20 @@ public class LoginAttemptRepository implements PanacheRepositoryBase<LoginAttemp
      * of the logins in {@code kept} and of the logins of the accounts in {@code kept} (legal holds).
      */
     public long deleteBatchOlderThan(Instant cutoff, Collection<UUID> kept, int limit) {
-        return getEntityManager().createNativeQuery("""
-                        DELETE FROM login_attempt WHERE id IN (
-                            SELECT a.id FROM login_attempt a
-                              LEFT JOIN credential c ON c.id = a.credential_id
-                             WHERE a.occurred_at < ?1
-                               AND (a.credential_id IS NULL OR NOT (a.credential_id = ANY(?2) OR c.account_id = ANY(?2)))
-                             ORDER BY a.occurred_at LIMIT ?3)""")
+        // by row address: the oldest rows through the occurred_at index, then each deleted where it
+        // lies - no scan of the whole table per batch, however large the batch
+        String held = kept.isEmpty() ? "" : """
+                AND NOT (a.credential_id = ANY(?3)
+                         OR EXISTS (SELECT 1 FROM credential c WHERE c.id = a.credential_id AND c.account_id = ANY(?3)))""";
+        var delete = getEntityManager().createNativeQuery("""
+                        DELETE FROM login_attempt WHERE ctid = ANY(ARRAY(
+                            SELECT a.ctid FROM login_attempt a WHERE a.occurred_at < ?1 %s
+                             ORDER BY a.occurred_at LIMIT ?2))""".formatted(held))
                 .setParameter(1, cutoff)
-                .setParameter(2, kept.toArray(UUID[]::new))
-                .setParameter(3, limit)
-                .executeUpdate();
+                .setParameter(2, limit);
+        if (!kept.isEmpty()) {
+            delete.setParameter(3, kept.toArray(UUID[]::new));
+        }
+        return delete.executeUpdate();
     }
 }

@@ -25,10 +25,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Every erasure is recorded on a compacted topic ({@value PrivacyTopics#ERASURES}), keyed by
- * service and subject and holding ids only. After a database is restored from a backup taken before
- * some erasures, the service replays its part of the log and erases again what the backup brought
- * back. Erasure is idempotent, so replaying what is already gone changes nothing.
+ * Every erasure and every purge is recorded on a compacted topic ({@value PrivacyTopics#ERASURES}),
+ * holding ids only: an erasure keyed by service and subject, a purge by service, category and subject
+ * (a rolling rule's latest cut-off under the category alone). After a database is restored from a
+ * backup taken before some of them, the service replays its part of the log: it erases again and
+ * purges again what the backup brought back. Both are idempotent, so replaying what is already gone
+ * changes nothing.
  */
 @ApplicationScoped
 public class ErasureLog {
@@ -36,15 +38,17 @@ public class ErasureLog {
     private static final Logger LOG = Logger.getLogger(ErasureLog.class);
 
     private final EventOutbox outbox;
+    private final Purges purges;
     private final PrivacyParticipant participant;
     private final LegalHolds holds;
     private final ObjectMapper json;
     private final Map<String, Object> kafkaConfig;
 
     @Inject
-    ErasureLog(EventOutbox outbox, PrivacyParticipant participant, LegalHolds holds, ObjectMapper json,
+    ErasureLog(EventOutbox outbox, Purges purges, PrivacyParticipant participant, LegalHolds holds, ObjectMapper json,
                @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.outbox = outbox;
+        this.purges = purges;
         this.participant = participant;
         this.holds = holds;
         this.json = json;
@@ -56,26 +60,49 @@ public class ErasureLog {
                                 Instant erasedAt, UUID commandId) {
     }
 
+    /** What one purge removed, by ids: the category, whose records (or the rule's id) and the cut-off. */
+    public record PurgeRecord(String service, String category, Subject subject, Instant cutoff, Instant purgedAt,
+                              UUID commandId) {
+    }
+
+    /** What a replay did: subjects erased again, purges run again and the records they removed. */
+    public record Replay(int subjects, int purges, long purgedAgain) {
+    }
+
     void record(String service, Subject subject, PrivacyParticipant.Erasure erasure, Instant at, UUID commandId) {
         outbox.publish(PrivacyTopics.ERASURES, PrivacyTopics.ERASURE_RECORDED, key(service, subject.subjectId()),
                 new ErasureRecord(service, subject, erasure.categories(), at, commandId));
     }
 
-    /**
-     * Reads this service's part of the log from its beginning and erases every recorded subject
-     * again, each in a transaction of its own; returns how many subjects were replayed.
-     */
-    public int replay(String service) {
-        Map<String, ErasureRecord> latest = readLog(service);
-        Instant now = Timestamps.now();
-        for (ErasureRecord record : latest.values()) {
-            QuarkusTransaction.requiringNew().run(() -> participant.erase(record.subject(), holds, now));
-        }
-        LOG.infof("Replayed the erasure log: %d subjects erased again", latest.size());
-        return latest.size();
+    void recordPurge(String service, PrivacyCommand purge, Instant at) {
+        String key = service + "/purge/" + purge.category() + (purge.cutoff() == null ? "/" + purge.subject().subjectId() : "");
+        outbox.publish(PrivacyTopics.ERASURES, PrivacyTopics.PURGE_RECORDED, key,
+                new PurgeRecord(service, purge.category(), purge.subject(), purge.cutoff(), at, purge.commandId()));
     }
 
-    private Map<String, ErasureRecord> readLog(String service) {
+    /**
+     * Reads this service's part of the log from its beginning, erases every recorded subject again and
+     * runs every recorded purge again, each in transactions of its own.
+     */
+    public Replay replay(String service) {
+        Log log = readLog(service);
+        Instant now = Timestamps.now();
+        for (ErasureRecord record : log.erasures().values()) {
+            QuarkusTransaction.requiringNew().run(() -> participant.erase(record.subject(), holds, now));
+        }
+        long purgedAgain = 0;
+        for (PurgeRecord record : log.purges().values()) {
+            purgedAgain += purges.again(record.category(), record.subject(), record.cutoff());
+        }
+        LOG.infof("Replayed the erasure log: %d subjects erased again, %d purges run again (%d records)",
+                log.erasures().size(), log.purges().size(), purgedAgain);
+        return new Replay(log.erasures().size(), log.purges().size(), purgedAgain);
+    }
+
+    private record Log(Map<String, ErasureRecord> erasures, Map<String, PurgeRecord> purges) {
+    }
+
+    private Log readLog(String service) {
         Map<String, Object> settings = new HashMap<>();
         kafkaConfig.forEach((key, value) -> {
             if (ConsumerConfig.configNames().contains(key)) {
@@ -84,7 +111,7 @@ public class ErasureLog {
         });
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-erasure-replay");
-        Map<String, ErasureRecord> latest = new LinkedHashMap<>();
+        Log latest = new Log(new LinkedHashMap<>(), new LinkedHashMap<>());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
             List<PartitionInfo> partitions = consumer.partitionsFor(PrivacyTopics.ERASURES, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {
@@ -98,7 +125,11 @@ public class ErasureLog {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.key() != null && record.key().startsWith(service + "/") && record.value() != null) {
                         IncomingEvent event = IncomingEvent.from(record, json);
-                        latest.put(record.key(), event.dataAs(ErasureRecord.class, json));
+                        if (PrivacyTopics.PURGE_RECORDED.equals(event.type())) {
+                            latest.purges().put(record.key(), event.dataAs(PurgeRecord.class, json));
+                        } else {
+                            latest.erasures().put(record.key(), event.dataAs(ErasureRecord.class, json));
+                        }
                     }
                 }
             }

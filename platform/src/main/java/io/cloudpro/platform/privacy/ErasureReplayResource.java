@@ -29,9 +29,13 @@ public class ErasureReplayResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replay the erasure log", description = "Erases again every subject this service erased"
-            + " before, so that a restored backup does not bring erased personal data back. Run it after every restore.")
-    @APIResponse(responseCode = "200", description = "How many subjects were erased again")
+            + " before and runs every purge again, so that a restored backup does not bring erased or purged personal"
+            + " data back. Run it after every restore.")
+    @APIResponse(responseCode = "200", description = "How many subjects were erased again, how many purges ran again"
+            + " and how many records they removed")
     public Map<String, Object> replay() {
-        return Map.of("replayedSubjects", log.replay(catalogues.service()));
+        ErasureLog.Replay replay = log.replay(catalogues.service());
+        return Map.of("replayedSubjects", replay.subjects(), "replayedPurges", replay.purges(),
+                "recordsPurgedAgain", replay.purgedAgain());
     }
 }

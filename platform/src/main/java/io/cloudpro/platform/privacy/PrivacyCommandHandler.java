@@ -20,7 +20,7 @@ import java.util.Optional;
  * Runs one privacy command against this service's participant and publishes the result through
  * the outbox, in the transaction that marks the command's event as handled. A command sent again
  * (a retry for a participant that looked silent) finds its stored result and gets it again,
- * without a second effect. Erasures are also written to the erasure log.
+ * without a second effect. Erasures and purges are also written to the erasure log.
  */
 @ApplicationScoped
 public class PrivacyCommandHandler {
@@ -118,7 +118,13 @@ public class PrivacyCommandHandler {
             }
             case OBJECT -> result(command, now, participant.object(subject, command.processing(), command.upheld()),
                     List.of(), List.of(), List.of(), null);
-            case PURGE -> purges.run(command, now);
+            case PURGE -> {
+                PrivacyResult receipt = purges.run(command, now);
+                if (receipt.categories().stream().anyMatch(c -> c.outcome() == PrivacyResult.Outcome.PURGED)) {
+                    erasureLog.recordPurge(catalogues.service(), command, now);
+                }
+                yield receipt;
+            }
         };
     }
 

@@ -20,6 +20,8 @@ public final class PrivacyTopics {
 
     public static final String CATALOGUE_PUBLISHED = "io.cloudpro.privacy.catalogue.published.v1";
     public static final String ERASURE_RECORDED = "io.cloudpro.privacy.erasure.recorded.v1";
+    /** A purge on the erasure log: replayed with the erasures after a restore. */
+    public static final String PURGE_RECORDED = "io.cloudpro.privacy.purge.recorded.v1";
     public static final String DISCLOSURE = "io.cloudpro.privacy.disclosure.v1";
     public static final String STATEMENT_PUBLISHED = "io.cloudpro.privacy.statement.published.v1";
     public static final String HOLD_PLACED = "io.cloudpro.retention.hold.placed.v1";

@@ -22,8 +22,12 @@ import java.util.stream.Collectors;
  * Runs a PURGE command (retention-service's, when a retention clock fell due or a rolling rule's
  * cut-off moved): checks the legal holds, then lets the participant remove records batch by batch,
  * each batch in a transaction of its own with a pause after it, so that a purge of many rows
- * neither holds locks for long nor takes the database from the service's normal work. The result
- * is the receipt: category, records removed, cut-off, time - no personal data.
+ * neither holds locks for long nor takes the database from the service's normal work. Batches are
+ * sized by time: the first has {@code batch-size} records, each next one is aimed at
+ * {@code batch-time} (at most ten times larger, up to {@code max-batch-size}), and the pause after
+ * one is {@code pause-ratio} of its time - cheap deletes go at nearly the speed of one statement,
+ * expensive ones in short transactions with room for other work between them. The result is the
+ * receipt: category, records removed, cut-off, time - no personal data.
  */
 @ApplicationScoped
 public class Purges {
@@ -35,17 +39,23 @@ public class Purges {
     private final LegalHolds holds;
     private final EntityManager entityManager;
     private final int batchSize;
-    private final Duration pause;
+    private final int maxBatchSize;
+    private final Duration batchTime;
+    private final double pauseRatio;
 
     Purges(PrivacyParticipant participant, PrivacyCatalogues catalogues, LegalHolds holds, EntityManager entityManager,
-           @ConfigProperty(name = "cloudpro.privacy.purge.batch-size", defaultValue = "1000") int batchSize,
-           @ConfigProperty(name = "cloudpro.privacy.purge.pause", defaultValue = "20ms") Duration pause) {
+           @ConfigProperty(name = "cloudpro.privacy.purge.batch-size", defaultValue = "10000") int batchSize,
+           @ConfigProperty(name = "cloudpro.privacy.purge.max-batch-size", defaultValue = "100000") int maxBatchSize,
+           @ConfigProperty(name = "cloudpro.privacy.purge.batch-time", defaultValue = "200ms") Duration batchTime,
+           @ConfigProperty(name = "cloudpro.privacy.purge.pause-ratio", defaultValue = "0.1") double pauseRatio) {
         this.participant = participant;
         this.catalogues = catalogues;
         this.holds = holds;
         this.entityManager = entityManager;
         this.batchSize = batchSize;
-        this.pause = pause;
+        this.maxBatchSize = Math.max(batchSize, maxBatchSize);
+        this.batchTime = batchTime;
+        this.pauseRatio = pauseRatio;
     }
 
     /** Runs the purge; called in the transaction that records the command as handled (which waits meanwhile). */
@@ -77,24 +87,53 @@ public class Purges {
                 List.of(new CategoryOutcome(category, Outcome.PURGED, removed)), withheld, List.of(), List.of(), null);
     }
 
+    /**
+     * Runs a purge from the erasure log again, after the database was restored from a backup taken
+     * before it: the same category, subject and cut-off, the holds as they are now, no receipt (the
+     * first run's stands). How many records went again.
+     */
+    long again(String category, Subject subject, Instant cutoff) {
+        Optional<PrivacyParticipant.Purge> purge = QuarkusTransaction.requiringNew().call(() -> {
+            if (!participant.purgeable().contains(category)
+                    || (cutoff != null ? holds.onCategory(category) : holds.applying(subject, category)).isPresent()) {
+                return Optional.empty();
+            }
+            Set<UUID> kept = cutoff != null ? holds.onSubjects(category).stream().map(LegalHolds.Hold::subjectId)
+                    .collect(Collectors.toUnmodifiableSet()) : Set.of();
+            return Optional.of(new PrivacyParticipant.Purge(category, subject, cutoff, kept));
+        });
+        return purge.map(p -> removeInBatches(UUID.randomUUID(), p)).orElse(0L);
+    }
+
     private long removeInBatches(UUID commandId, PrivacyParticipant.Purge purge) {
+        long start = System.nanoTime();
         long batches = 0;
-        long removedNow;
+        int size = batchSize;
+        boolean full;
         do {
-            removedNow = QuarkusTransaction.requiringNew().call(() -> {
-                long removed = participant.purge(purge, batchSize);
-                addProgress(commandId, removed);
-                return removed;
+            int limit = size;
+            long started = System.nanoTime();
+            long removed = QuarkusTransaction.requiringNew().call(() -> {
+                long count = participant.purge(purge, limit);
+                addProgress(commandId, count);
+                return count;
             });
+            long took = Math.max(System.nanoTime() - started, 1);
             batches++;
             if (batches % 50 == 0) {
                 LOG.infof("Purge %s of %s: %d batches done, still going", commandId, purge.category(), batches);
             }
-            if (removedNow >= batchSize) {
-                sleep(pause);
+            full = removed >= limit;
+            if (full) {
+                double toBudget = Math.min(10, Math.max(0.5, batchTime.toNanos() / (double) took));
+                size = (int) Math.max(batchSize, Math.min(maxBatchSize, limit * toBudget));
+                sleep(Duration.ofNanos((long) (took * pauseRatio)));
             }
-        } while (removedNow >= batchSize);
-        return QuarkusTransaction.requiringNew().call(() -> progress(commandId));
+        } while (full);
+        long removed = QuarkusTransaction.requiringNew().call(() -> progress(commandId));
+        LOG.infof("Purge %s of %s: %d records in %d ms, %d batches", commandId, purge.category(), removed,
+                (System.nanoTime() - start) / 1_000_000, batches);
+        return removed;
     }
 
     private void addProgress(UUID commandId, long removed) {
