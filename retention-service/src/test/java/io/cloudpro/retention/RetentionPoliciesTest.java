@@ -48,7 +48,19 @@ class RetentionPoliciesTest {
                   {"key":"%2$sapplications","name":"Applications","description":"Your application.","purposes":["recruitment"],
                    "legalBasis":"CONSENT","recipients":[],"retention":{"period":"P28D","startsAt":"the rejection",
                    "startEvent":"io.cloudpro.identity.application.decided.v1","action":"DELETE"},
-                   "erasure":{"behaviour":"ERASED"},"portable":true,"source":"DATA_SUBJECT","tables":["application"]}]},
+                   "erasure":{"behaviour":"ERASED"},"portable":true,"source":"DATA_SUBJECT","tables":["application"]},
+                  {"key":"%2$saccount","name":"Account","description":"Your name and address.","purposes":["the contract"],
+                   "legalBasis":"CONTRACT","recipients":[],"retention":{"period":"P30D","startsAt":"the account is closed",
+                   "startEvent":"io.cloudpro.identity.account.closed.v1","action":"DELETE"},
+                   "erasure":{"behaviour":"ANONYMISED"},"portable":true,"source":"DATA_SUBJECT","tables":["account"]},
+                  {"key":"%2$snewsletter","name":"Newsletter consent","description":"Proof of your consent.","purposes":["proof"],
+                   "legalBasis":"CONSENT","recipients":[],"retention":{"period":"P2Y","startsAt":"the consent was withdrawn",
+                   "startEvent":"io.cloudpro.identity.newsletter.consent-changed.v1","action":"DELETE"},
+                   "erasure":{"behaviour":"ERASED"},"portable":true,"source":"DATA_SUBJECT","tables":["consent"]},
+                  {"key":"%2$smail","name":"Mail waiting to be sent","description":"A message to you.","purposes":["mail you"],
+                   "legalBasis":"CONTRACT","recipients":[],"retention":{"period":"PT1H","startsAt":"the message was queued",
+                   "action":"DELETE","enforcedBy":"OWNER"},
+                   "erasure":{"behaviour":"ERASED"},"portable":false,"source":"SERVICE","tables":["mail"]}]},
                  "publishedAt":"%3$s"}""".formatted(service, prefix, Instant.now());
         KafkaTopics.sendEvent("privacy.catalogues", service, "io.cloudpro.privacy.catalogue.published.v1", catalogue);
         await().atMost(Duration.ofSeconds(30)).until(() -> officer().get("/api/v1/retention/policies/" + prefix + "applications")
@@ -72,7 +84,8 @@ class RetentionPoliciesTest {
                 .body("declaredPeriod", equalTo("P90D"))
                 .body("startsAt", equalTo("the login itself"))
                 .body("action", equalTo("DELETE"))
-                .body("version", equalTo(1));
+                .body("version", equalTo(1))
+                .body("enforcedBy", equalTo("RETENTION_SERVICE"));
         officer().get("/api/v1/retention/policies/" + prefix + "invoices").then().statusCode(200)
                 .body("statutoryMinimum", equalTo("P7Y")).body("law", equalTo("AWR art. 52"));
         officer().get("/api/v1/retention/policies").then().statusCode(200)
@@ -112,6 +125,12 @@ class RetentionPoliciesTest {
         assertEquals(officerLogin, versions.getString("[0].changedBy"));
         assertEquals("we only ever look 60 days back", versions.getString("[0].reason"));
 
+        // a category its owner deletes as it expires: shown, not changed here
+        officer().get("/api/v1/retention/policies/" + prefix + "mail").then().statusCode(200)
+                .body("enforcedBy", equalTo("OWNER")).body("period", equalTo("PT1H"));
+        as(token).body(Map.of("period", "P1D", "reason", "longer")).put("/api/v1/retention/policies/" + prefix + "mail")
+                .then().statusCode(409).body("type", equalTo("https://cloudpro.io/problems/enforced-by-owner"));
+
         // the service starts again and publishes the same catalogue: the officer's period stays
         publishCatalogue(service);
         officer().get("/api/v1/retention/policies/" + prefix + "logins").then().body("period", equalTo("P60D"))
@@ -139,9 +158,9 @@ class RetentionPoliciesTest {
         for (String ids : List.of("accountIds", "loginIds", "applicationIds")) {
             assertEquals(List.of(), command.getList("subject." + ids), "a rule's purge names no person");
         }
-        // the category with a start event is not a rolling rule
-        assertTrue(KafkaTopics.read("privacy.commands", r -> r.value().contains("\"" + prefix + "applications\""), 1,
-                Duration.ofSeconds(2)).isEmpty());
+        // the category with a start event is not a rolling rule, nor one its owner deletes as it expires
+        assertTrue(KafkaTopics.read("privacy.commands", r -> r.value().contains("\"" + prefix + "applications\"")
+                || r.value().contains("\"" + prefix + "mail\""), 1, Duration.ofSeconds(2)).isEmpty());
 
         String commandId = command.getString("commandId");
         Instant completed = Instant.now();

@@ -52,6 +52,13 @@ public record Catalogue(
     /** What happens when the retention period ends. */
     public enum RetentionAction { DELETE, ANONYMISE }
 
+    /**
+     * Who ends the retention: retention-service, with purges (the default), or the owner itself, for
+     * data that expires as part of its work - a message queued for the mail server, a download link,
+     * a code mailed for half an hour. retention-service shows those policies but sends no purge.
+     */
+    public enum RetentionEnforcer { RETENTION_SERVICE, OWNER }
+
     /** What an erasure request does to the category. */
     public enum ErasureBehaviour { ERASED, ANONYMISED, WITHHELD }
 
@@ -88,7 +95,8 @@ public record Catalogue(
     /**
      * How long the data is kept: {@code period} (ISO-8601, e.g. P90D) from {@code startsAt} (what
      * starts the clock, in words), then {@code action}; {@code startEvent} names the event type that
-     * starts it where one does. A statutory minimum, with its law, cannot be shortened.
+     * starts it where one does. A statutory minimum, with its law, cannot be shortened. {@code enforcedBy}:
+     * see {@link RetentionEnforcer}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "PrivacyRetention")
@@ -97,7 +105,14 @@ public record Catalogue(
                             String startEvent,
                             RetentionAction action,
                             @Schema(examples = "P7Y") String statutoryMinimum,
-                            @Schema(examples = "AWR art. 52") String law) {
+                            @Schema(examples = "AWR art. 52") String law,
+                            RetentionEnforcer enforcedBy) {
+
+        /** retention-service unless the catalogue says the owner deletes it itself. */
+        @Override
+        public RetentionEnforcer enforcedBy() {
+            return enforcedBy == null ? RetentionEnforcer.RETENTION_SERVICE : enforcedBy;
+        }
     }
 
     /** What erasure does; for WITHHELD the art. 17(3) exception, its law, and until when. */

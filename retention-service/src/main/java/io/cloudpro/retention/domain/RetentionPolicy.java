@@ -53,6 +53,10 @@ public class RetentionPolicy {
     @Column(nullable = false)
     public String action;
 
+    /** RETENTION_SERVICE, or OWNER when the service deletes it itself as it expires (no purges). */
+    @Column(name = "enforced_by", nullable = false)
+    public String enforcedBy = "RETENTION_SERVICE";
+
     @Column(nullable = false)
     public int version;
 

@@ -22,7 +22,7 @@ public class PolicyRepository implements PanacheRepositoryBase<RetentionPolicy, 
     }
 
     public List<RetentionPolicy> rolling() {
-        return list("startEvent IS NULL", Sort.by("category"));
+        return list("startEvent IS NULL AND enforcedBy = 'RETENTION_SERVICE'", Sort.by("category"));
     }
 
     /** The policy, locked until the transaction ends: changes to one policy happen one after the other. */

@@ -29,11 +29,14 @@ public final class PolicyDtos {
                              @Schema(description = "The event that starts a clock; none: a rolling rule purged by cut-off")
                              String startEvent,
                              @Schema(examples = "DELETE") String action,
+                             @Schema(description = "RETENTION_SERVICE: purged by retention-service; OWNER: the service"
+                                     + " deletes it itself as it expires (a mail queue, a download link), so its period"
+                                     + " cannot be changed here", examples = "RETENTION_SERVICE") String enforcedBy,
                              int version,
                              Instant updatedAt) {
         static PolicyView of(RetentionPolicy p) {
             return new PolicyView(p.category, p.services, p.name, p.period, p.declaredPeriod, p.statutoryMinimum, p.law,
-                    p.startsAt, p.startEvent, p.action, p.version, p.updatedAt);
+                    p.startsAt, p.startEvent, p.action, p.enforcedBy, p.version, p.updatedAt);
         }
     }
 

@@ -66,6 +66,9 @@ public class PolicyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Below the statutory minimum (type below-statutory-minimum)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The owning service deletes the category itself as it expires"
+            + " (type enforced-by-owner)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PolicyDtos.PolicyView change(@PathParam("category") String category, @Valid @NotNull PolicyDtos.Change change) {
         return PolicyDtos.PolicyView.of(policies.change(category, change.period(), change.reason(), callers.loginId()));
     }

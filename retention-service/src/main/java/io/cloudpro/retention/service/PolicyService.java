@@ -69,6 +69,7 @@ public class PolicyService {
             policy.startsAt = retention.startsAt();
             policy.startEvent = retention.startEvent();
             policy.action = retention.action().name();
+            policy.enforcedBy = retention.enforcedBy().name();
             String reason = "declared by " + catalogue.service() + "'s catalogue";
             if (isNew) {
                 policy.version = 0;
@@ -100,12 +101,19 @@ public class PolicyService {
         return policies.versions(category);
     }
 
-    /** The privacy officer sets a category's period: a new version, refused below the statutory minimum. */
+    /**
+     * The privacy officer sets a category's period: a new version, refused below the statutory minimum
+     * and for the categories their owner deletes itself.
+     */
     @Transactional
     public RetentionPolicy change(String category, String period, String reason, UUID officer) {
         TemporalAmount parsed = Periods.parse(period)
                 .orElseThrow(() -> ProblemException.invalidField("period", "an ISO-8601 period such as P90D or P2Y"));
         RetentionPolicy policy = policies.locked(category).orElseThrow(() -> ProblemException.notFound("retention policy"));
+        if ("OWNER".equals(policy.enforcedBy)) {
+            throw new ProblemException(RetentionProblems.ENFORCED_BY_OWNER, policy.services + " delete " + category
+                    + " themselves as it expires (" + policy.period + "); their configuration sets the period.");
+        }
         if (policy.statutoryMinimum != null
                 && Periods.isShorter(parsed, Periods.parse(policy.statutoryMinimum).orElseThrow())) {
             throw new ProblemException(RetentionProblems.BELOW_STATUTORY_MINIMUM, "The law keeps " + category + " at least "

@@ -9,6 +9,10 @@ public final class RetentionProblems {
     public static final ProblemType BELOW_STATUTORY_MINIMUM = ProblemType.of("below-statutory-minimum", 422,
             "Below the statutory minimum");
 
+    /** A category that its owner deletes itself as it expires: retention-service does not purge it. */
+    public static final ProblemType ENFORCED_BY_OWNER = ProblemType.of("enforced-by-owner", 409,
+            "Retention enforced by the owning service");
+
     private RetentionProblems() {
     }
 }
