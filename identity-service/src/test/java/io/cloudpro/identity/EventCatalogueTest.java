@@ -48,7 +48,7 @@ class EventCatalogueTest {
         assertEquals(IdentityEvents.TOPIC, CATALOGUE.document().path("channels").path("identityEvents").path("address").asText());
         assertEquals(IdentityEvents.SESSIONS_TOPIC, CATALOGUE.document().path("channels").path("identitySessions").path("address").asText());
         Set<String> inCode = AsyncApiCatalogue.eventTypes(IdentityEvents.class);
-        assertEquals(9, inCode.size());
+        assertEquals(10, inCode.size());
         assertEquals(inCode, CATALOGUE.types().keySet());
     }
 
@@ -64,7 +64,7 @@ class EventCatalogueTest {
 
     @Test
     void everyPublishedEventMatchesItsDocumentedHeadersAndPayload() {
-        // one flow that makes all nine kinds of event
+        // one flow that makes all ten kinds of event
         String expired = IdentityClient.registerUnconfirmed(registration(newEmail()), "198.51.100.51");
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "UPDATE credential SET created_at = created_at - interval '49 hours' WHERE account_id = ?1")
@@ -77,13 +77,15 @@ class EventCatalogueTest {
         String token = accessToken(email, "203.0.113.50");
         as(token).body(Map.of("lastName", "Bakker")).patch("/api/v1/me").then().statusCode(200);
         as(token).body(Map.of("password", PASSWORD)).delete("/api/v1/me").then().statusCode(204);
+        as(IdentityClient.staff("support")).body(Map.of("reason", "ticket 9: closed by mistake"))
+                .post("/api/v1/support/accounts/" + accountId + "/reopen").then().statusCode(200);
         String applicationId = ApplicationTest.apply(newEmail(), ApplicationTest.PDF, false).then().statusCode(201)
                 .extract().path("id");
         as(IdentityClient.staff("recruiter")).body(Map.of("decision", "HIRED"))
                 .post("/api/v1/applications/" + applicationId + "/decision").then().statusCode(200);
 
         List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(KafkaTopics.read(IdentityEvents.TOPIC,
-                r -> accountId.equals(r.key()) || applicationId.equals(r.key()) || expired.equals(r.key()), 10,
+                r -> accountId.equals(r.key()) || applicationId.equals(r.key()) || expired.equals(r.key()), 11,
                 Duration.ofSeconds(30)));
         records.addAll(KafkaTopics.read(IdentityEvents.SESSIONS_TOPIC, r -> accountId.equals(r.key()), 1,
                 Duration.ofSeconds(30)));

@@ -42,6 +42,12 @@ class PurgeTest {
 
     static final String LOGIN_HISTORY = "identity.login-history";
     static final String APPLICATIONS = "identity.job-applications";
+    static final String NAME_ADDRESS = "identity.name-address";
+    static final String PHONE = "identity.phone";
+    static final String EMAIL = "identity.email";
+    static final String LOGIN_DETAILS = "identity.login-details";
+    static final String STAFF_ACCESS = "identity.staff-access";
+    static final String NEWSLETTER = "identity.newsletter-consent";
 
     @Inject
     AgroalDataSource dataSource;
@@ -105,6 +111,48 @@ class PurgeTest {
     }
 
     @Test
+    void aClosedAccountReopenedInItsGracePeriodKeepsItsDataAndOnceClosedForGoodItsCategoriesGoWhenTheirClocksFallDue()
+            throws SQLException {
+        Person person = PrivacyParticipantTest.person();
+        String support = staff("support");
+        String subject = "{\"subjectId\":\"" + person.accountId() + "\",\"accountIds\":[\"" + person.accountId() + "\"]}";
+        close(person);
+        as(support).body(Map.of("reason", "ticket 7001: closed by mistake")).post("/api/v1/support/accounts/"
+                + person.accountId() + "/reopen").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
+        IdentityClient.accessToken(person.email(), IdentityClient.randomIp());
+        // a purge that was already on its way when the account was re-opened leaves it alone
+        assertEquals(0, purgedCount(result(purge(subject, NAME_ADDRESS))));
+        assertEquals(1, countRows("SELECT count(*) FROM account WHERE id = ?::uuid AND first_name IS NOT NULL", person.accountId()));
+
+        close(person);
+        for (String category : List.of(NAME_ADDRESS, PHONE, EMAIL, LOGIN_DETAILS, STAFF_ACCESS)) {
+            JsonPath receipt = result(purge(subject, category));
+            assertEquals(List.of("PURGED"), receipt.getList("categories.outcome"), receipt.prettify());
+            assertEquals(category.equals(LOGIN_DETAILS) ? 0 : 1, Math.min(1, purgedCount(receipt)),
+                    category + " (the login went with the e-mail address): " + receipt.prettify());
+        }
+        assertEquals(1, countRows("SELECT count(*) FROM account WHERE id = ?::uuid AND first_name IS NULL AND street IS NULL"
+                + " AND phone IS NULL AND erased_at IS NOT NULL", person.accountId()), "only the shell is left");
+        assertEquals(0, countRows("SELECT count(*) FROM credential WHERE email = ?", person.email()));
+        assertEquals(0, countRows("SELECT count(*) FROM account_access WHERE account_id = ?::uuid", person.accountId()));
+        as(support).body(Map.of("reason", "ticket 7002")).post("/api/v1/support/accounts/" + person.accountId() + "/reopen")
+                .then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("not-reopenable"));
+
+        // the newsletter proof has its own clock: two years after the withdrawal (closing withdrew it)
+        assertTrue(countRows("SELECT count(*) FROM newsletter_consent WHERE account_id = ?::uuid", person.accountId()) >= 2);
+        assertTrue(purgedCount(result(purge(subject, NEWSLETTER))) >= 2);
+        assertEquals(0, countRows("SELECT count(*) FROM newsletter_consent WHERE account_id = ?::uuid", person.accountId()));
+    }
+
+    @Test
+    void theProofOfAConsentInForceIsNotPurged() throws SQLException {
+        Person person = PrivacyParticipantTest.person(); // subscribed
+        String subject = "{\"subjectId\":\"" + person.accountId() + "\",\"accountIds\":[\"" + person.accountId() + "\"]}";
+        assertEquals(0, purgedCount(result(purge(subject, NEWSLETTER))));
+        assertEquals(1, countRows("SELECT count(*) FROM newsletter_consent WHERE account_id = ?::uuid", person.accountId()));
+    }
+
+    @Test
     void aCategoryThisServiceDoesNotPurgeIsAnsweredWithNothingPurged() {
         String commandId = UUID.randomUUID().toString();
         purge(commandId, UUID.randomUUID().toString(), "orders.invoices", Instant.now());
@@ -113,6 +161,11 @@ class PurgeTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------------
+
+    private static void close(Person person) {
+        as(IdentityClient.accessToken(person.email(), IdentityClient.randomIp())).body(Map.of("password", IdentityClient.PASSWORD))
+                .delete("/api/v1/me").then().statusCode(204);
+    }
 
     /** A purge by rolling rule: the subject is only the rule's id. */
     static void purge(String commandId, String ruleId, String category, Instant cutoff) {

@@ -115,6 +115,39 @@ class RetentionClocksTest {
     }
 
     @Test
+    void aClosedAccountGoesAfterItsGracePeriodUnlessReopenedAndAWithdrawnConsentsProofTwoYearsLaterUnlessRenewed()
+            throws SQLException {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String prefix = publishCatalogue(service);
+        String closed = UUID.randomUUID().toString();
+        String reopened = UUID.randomUUID().toString();
+        String withdrawn = UUID.randomUUID().toString();
+        String renewed = UUID.randomUUID().toString();
+        identityEvent("account.closed.v1", closed, "{\"accountId\":\"%s\",\"closedAt\":\"%s\"}".formatted(closed, Instant.now()));
+        identityEvent("account.closed.v1", reopened, "{\"accountId\":\"%s\",\"closedAt\":\"%s\"}".formatted(reopened, Instant.now()));
+        identityEvent("newsletter.consent-changed.v1", withdrawn, consent(withdrawn, false));
+        identityEvent("newsletter.consent-changed.v1", renewed, consent(renewed, false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> clocks(prefix + "account", reopened) == 1
+                && clocks(prefix + "newsletter", renewed) == 1);
+        identityEvent("account.reopened.v1", reopened, "{\"accountId\":\"%s\",\"reopenedAt\":\"%s\"}".formatted(reopened, Instant.now()));
+        identityEvent("newsletter.consent-changed.v1", renewed, consent(renewed, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "STOPPED".equals(state(prefix + "account", reopened))
+                && "STOPPED".equals(state(prefix + "newsletter", renewed)));
+
+        time.advance(Duration.ofDays(29));
+        assertTrue(purges(prefix + "account", closed, 1, Duration.ofSeconds(2)).isEmpty(), "still in its grace period");
+        time.advance(Duration.ofDays(2));
+        JsonPath command = new JsonPath(purges(prefix + "account", closed, 1, Duration.ofSeconds(30)).get(0).value());
+        assertEquals(List.of(closed), command.getList("subject.accountIds"));
+        assertTrue(purges(prefix + "account", reopened, 1, Duration.ofSeconds(1)).isEmpty(), "re-opened: kept");
+        assertTrue(purges(prefix + "newsletter", withdrawn, 1, Duration.ofSeconds(1)).isEmpty(), "proof: two years");
+
+        time.advance(Duration.ofDays(2 * 366));
+        assertEquals(1, purges(prefix + "newsletter", withdrawn, 1, Duration.ofSeconds(30)).size());
+        assertTrue(purges(prefix + "newsletter", renewed, 1, Duration.ofSeconds(1)).isEmpty(), "subscribed again: kept");
+    }
+
+    @Test
     void theDryRunShowsWhatFallsDueAndTheOverdueReportWhatHasNoReceipt() throws SQLException {
         String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         String prefix = publishCatalogue(service);
@@ -152,6 +185,19 @@ class RetentionClocksTest {
                 "ce_specversion", "1.0", "ce_time", Instant.now().toString(), "content-type", "application/json",
                 "ce_subject", application));
         return id;
+    }
+
+    /** Another identity-service event, as identity-service publishes it. */
+    static void identityEvent(String type, String subject, String json) {
+        KafkaTopics.send("identity.events", subject, json, java.util.Map.of(
+                "ce_id", UUID.randomUUID().toString(), "ce_type", "io.cloudpro.identity." + type,
+                "ce_source", "/cloudpro/identity-service", "ce_specversion", "1.0", "ce_time", Instant.now().toString(),
+                "content-type", "application/json", "ce_subject", subject));
+    }
+
+    private static String consent(String account, boolean subscribed) {
+        return "{\"accountId\":\"%s\",\"subscribed\":%s,\"method\":\"WEB\",\"privacyNoticeVersion\":\"2019-01-25\",\"changedAt\":\"%s\"}"
+                .formatted(account, subscribed, Instant.now());
     }
 
     static List<ConsumerRecord<String, String>> purges(String category, String subject, int count, Duration wait) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Table(name = "account_access")
 public class AccountAccess {
 
-    public enum Action { SEARCH, VIEW, LOCK, UNLOCK }
+    public enum Action { SEARCH, VIEW, LOCK, UNLOCK, REOPEN }
 
     @Id
     public UUID id;

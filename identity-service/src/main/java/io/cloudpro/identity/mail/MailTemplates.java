@@ -124,6 +124,13 @@ public class MailTemplates {
                 because Dutch tax law (AWR art. 52) requires it.""");
     }
 
+    public MailMessage accountReopened(String to) {
+        return mail(to, "Your " + company.name() + " account is open again", """
+                At your request our support team opened your account again; you can log in as before. The
+                newsletter stays off until you subscribe again. If you did not ask for this, reply to this
+                message.""");
+    }
+
     public MailMessage applicationReceived(String to, String name, String vacancy) {
         return mail(to, "We received your application", """
                 Dear %s,

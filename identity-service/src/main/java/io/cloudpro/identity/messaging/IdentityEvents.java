@@ -23,6 +23,7 @@ public class IdentityEvents {
     public static final String ACCOUNT_REGISTERED = PREFIX + "account.registered.v1";
     public static final String ACCOUNT_UPDATED = PREFIX + "account.updated.v1";
     public static final String ACCOUNT_CLOSED = PREFIX + "account.closed.v1";
+    public static final String ACCOUNT_REOPENED = PREFIX + "account.reopened.v1";
     public static final String REGISTRATION_EXPIRED = PREFIX + "account.registration-expired.v1";
     public static final String SESSION_REVOKED = PREFIX + "session.revoked.v1";
     public static final String LOGIN_NEW_LOCATION = PREFIX + "login.new-location.v1";
@@ -38,6 +39,10 @@ public class IdentityEvents {
     }
 
     public record AccountClosed(UUID accountId, Instant closedAt) {
+    }
+
+    /** A closed account was opened again within its grace period: its retention clocks stop. */
+    public record AccountReopened(UUID accountId, Instant reopenedAt) {
     }
 
     /** An account whose e-mail address was never confirmed was deleted, with everything it held. */
@@ -85,6 +90,10 @@ public class IdentityEvents {
 
     public void accountClosed(AccountClosed event) {
         outbox.publish(TOPIC, ACCOUNT_CLOSED, event.accountId().toString(), event);
+    }
+
+    public void accountReopened(AccountReopened event) {
+        outbox.publish(TOPIC, ACCOUNT_REOPENED, event.accountId().toString(), event);
     }
 
     public void registrationExpired(RegistrationExpired event) {

@@ -122,6 +122,21 @@ public class SupportResource {
         return detail(support.unlock(currentLogin.require(), id, reason.reason()));
     }
 
+    @POST
+    @Path("/{id}/reopen")
+    @RolesAllowed(Roles.SUPPORT)
+    @Operation(summary = "Re-open a closed account", description = "At the owner's request, within the grace period"
+            + " after closing (30 days unless the privacy officer changed it), while the account's data is still"
+            + " there. Its logins work again; retention-service stops the account's retention clocks.")
+    @APIResponse(responseCode = "200", description = "The re-opened account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountDetail.class)))
+    @APIResponse(responseCode = "409", description = "Not closed, its data already deleted, or the owner's address"
+            + " has a new login meanwhile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AccountDetail reopen(@PathParam("id") UUID id, @Valid @NotNull Reason reason) {
+        return detail(support.reopen(currentLogin.require(), id, reason.reason()));
+    }
+
     @GET
     @Path("/{id}/access-log")
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})

@@ -377,21 +377,90 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
 
     @Override
     public Set<String> purgeable() {
-        return Set.of(LOGIN_HISTORY, APPLICATIONS);
+        return Set.of(LOGIN_HISTORY, APPLICATIONS, NAME_ADDRESS, COMPANY, EMAIL, PHONE, LOGIN_DETAILS, STAFF_ACCESS,
+                NEWSLETTER);
     }
 
     /**
-     * Login history goes by the rolling rule (attempts older than the cut-off, 90 days); a job
-     * application when its clock falls due - 28 days after the rejection, a year with consent -
-     * and only if it is still rejected (an application reconsidered and hired stays).
+     * Login history goes by the rolling rule (attempts older than the cut-off, 90 days). The others
+     * go when their clock falls due: a job application 28 days after the rejection (a year with
+     * consent), and only if it is still rejected; a closed account's categories after its grace
+     * period, and only if it is still closed (one re-opened meanwhile keeps everything); the proof of
+     * a newsletter consent two years after it was withdrawn, unless the person subscribed again.
      */
     @Override
     public long purge(Purge purge, int limit) {
-        return switch (purge.category()) {
-            case LOGIN_HISTORY -> purge.byCutoff() ? attempts.deleteBatchOlderThan(purge.cutoff(), purge.kept(), limit) : 0;
-            case APPLICATIONS -> purge.byCutoff() ? 0 : applications.deleteRejected(purge.subject().applicationIds());
-            default -> 0;
-        };
+        if (purge.byCutoff()) {
+            return LOGIN_HISTORY.equals(purge.category()) ? attempts.deleteBatchOlderThan(purge.cutoff(), purge.kept(), limit) : 0;
+        }
+        if (APPLICATIONS.equals(purge.category())) {
+            return applications.deleteRejected(purge.subject().applicationIds());
+        }
+        long purged = 0;
+        for (Account account : accounts(purge.subject())) {
+            if (NEWSLETTER.equals(purge.category())) {
+                purged += account.newsletterSubscribed ? 0 : consents.delete("accountId", account.id);
+            } else if (account.status == Account.Status.CLOSED) {
+                purged += purgeClosed(account, purge.category());
+            }
+        }
+        return purged;
+    }
+
+    /** One category of a closed account whose grace period is over; how many records went. */
+    private long purgeClosed(Account account, String category) {
+        Instant now = Timestamps.now();
+        switch (category) {
+            case NAME_ADDRESS -> {
+                if (account.firstName == null && account.street == null) {
+                    return 0;
+                }
+                account.firstName = null;
+                account.lastName = null;
+                account.street = null;
+                account.postalCode = null;
+                account.city = null;
+                account.country = null;
+                // only a shell is left (its id, when it was created and closed): it cannot be re-opened
+                account.erasedAt = account.erasedAt == null ? now : account.erasedAt;
+                account.updatedAt = now;
+                return 1;
+            }
+            case COMPANY -> {
+                if (!account.hasCompany()) {
+                    return 0;
+                }
+                account.companyName = null;
+                account.companyStreet = null;
+                account.companyPostalCode = null;
+                account.companyCity = null;
+                account.companyCountry = null;
+                account.companyVatId = null;
+                account.companyKvkNumber = null;
+                account.updatedAt = now;
+                return 1;
+            }
+            case PHONE -> {
+                if (account.phone == null) {
+                    return 0;
+                }
+                account.phone = null;
+                account.updatedAt = now;
+                return 1;
+            }
+            case EMAIL, LOGIN_DETAILS -> {
+                // the address lives on the login: the two categories go together, whichever falls due first
+                Tally tally = new Tally();
+                credentials.findByAccount(account.id).forEach(login -> deleteLogin(login, tally));
+                return tally.count(category);
+            }
+            case STAFF_ACCESS -> {
+                return accessLog.delete("accountId", account.id);
+            }
+            default -> {
+                return 0;
+            }
+        }
     }
 
     // --- finding the person ------------------------------------------------------------------------
@@ -441,6 +510,10 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
 
         List<CategoryOutcome> outcomes() {
             return List.copyOf(counts.values());
+        }
+
+        long count(String category) {
+            return counts.values().stream().filter(c -> c.category().equals(category)).mapToLong(CategoryOutcome::count).sum();
         }
     }
 

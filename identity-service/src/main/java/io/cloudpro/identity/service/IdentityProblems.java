@@ -15,6 +15,8 @@ public final class IdentityProblems {
     public static final ProblemType INVALID_TOKEN = ProblemType.of("invalid-token", 400, "Link not valid");
     public static final ProblemType OWNER_ONLY = ProblemType.of("owner-only", 403, "Only the account owner can do this");
     public static final ProblemType LAST_ADMIN = ProblemType.of("last-admin", 409, "The last admin must stay");
+    /** Only a closed account whose data is still there (its grace period) can be opened again. */
+    public static final ProblemType NOT_REOPENABLE = ProblemType.of("not-reopenable", 409, "Account cannot be re-opened");
     public static final ProblemType ALREADY_DECIDED = ProblemType.of("already-decided", 409, "Already decided");
 
     private IdentityProblems() {

@@ -7,6 +7,9 @@ import io.cloudpro.identity.domain.Credential;
 import io.cloudpro.identity.repository.AccountAccessRepository;
 import io.cloudpro.identity.repository.AccountRepository;
 import io.cloudpro.identity.repository.CredentialRepository;
+import io.cloudpro.identity.mail.MailTemplates;
+import io.cloudpro.identity.messaging.IdentityEvents;
+import io.cloudpro.platform.mail.MailOutbox;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.paging.Page;
 import io.cloudpro.platform.time.Timestamps;
@@ -27,13 +30,19 @@ public class SupportService {
     private final CredentialRepository credentials;
     private final AccountAccessRepository accessLog;
     private final Sessions sessions;
+    private final IdentityEvents events;
+    private final MailOutbox mail;
+    private final MailTemplates templates;
 
     SupportService(AccountRepository accounts, CredentialRepository credentials, AccountAccessRepository accessLog,
-                   Sessions sessions) {
+                   Sessions sessions, IdentityEvents events, MailOutbox mail, MailTemplates templates) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.accessLog = accessLog;
         this.sessions = sessions;
+        this.events = events;
+        this.mail = mail;
+        this.templates = templates;
     }
 
     /** An account as support sees it: with its owner's login and its members. */
@@ -71,6 +80,40 @@ public class SupportService {
     public AccountView unlock(Caller staff, UUID accountId, String reason) {
         return viewOf(switchStatus(staff, accountId, reason, AccountAccess.Action.UNLOCK, Account.Status.LOCKED,
                 Account.Status.ACTIVE, Credential.Status.LOCKED, Credential.Status.ACTIVE));
+    }
+
+    /**
+     * Opens a closed account again at its owner's request, while its data is still there: the grace
+     * period before retention-service's clocks fall due. Its logins work again (a member whose address
+     * has a new login meanwhile stays closed), and {@code account.reopened} stops the clocks. The
+     * newsletter stays off: a new subscription needs a new consent.
+     */
+    @Transactional
+    public AccountView reopen(Caller staff, UUID accountId, String reason) {
+        requireReason(reason);
+        Account account = find(accountId);
+        Credential owner = credentials.findOwner(accountId).orElse(null);
+        if (account.status != Account.Status.CLOSED || account.erasedAt != null || owner == null) {
+            throw new ProblemException(IdentityProblems.NOT_REOPENABLE, account.status != Account.Status.CLOSED
+                    ? "The account is not closed." : "The account's data has been deleted; it cannot be opened again.");
+        }
+        if (credentials.findLiveByEmail(owner.email).isPresent()) {
+            throw new ProblemException(IdentityProblems.EMAIL_TAKEN, "The owner's e-mail address has a new login meanwhile.");
+        }
+        java.time.Instant now = Timestamps.now();
+        for (Credential login : credentials.findByAccount(accountId)) {
+            if (login.status == Credential.Status.CLOSED && credentials.findLiveByEmail(login.email).isEmpty()) {
+                login.status = Credential.Status.ACTIVE;
+                login.updatedAt = now;
+            }
+        }
+        account.status = Account.Status.ACTIVE;
+        account.closedAt = null;
+        account.updatedAt = now;
+        record(staff, accountId, AccountAccess.Action.REOPEN, reason);
+        mail.send(templates.accountReopened(owner.email));
+        events.accountReopened(new IdentityEvents.AccountReopened(accountId, now));
+        return viewOf(account);
     }
 
     private AccountView viewOf(Account account) {

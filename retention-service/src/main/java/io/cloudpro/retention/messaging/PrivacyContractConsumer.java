@@ -50,8 +50,17 @@ public class PrivacyContractConsumer {
     @Blocking
     public void onIdentityEvent(ConsumerRecord<String, String> record) {
         inbox.process("retention-service.identity-events", record, event -> {
-            if (Clocks.APPLICATION_DECIDED.equals(event.type())) {
-                clocks.applicationDecided(UUID.fromString(event.id()), event.dataAs(Clocks.ApplicationDecided.class, json));
+            UUID eventId = UUID.fromString(event.id());
+            switch (event.type()) {
+                case Clocks.APPLICATION_DECIDED ->
+                        clocks.applicationDecided(eventId, event.dataAs(Clocks.ApplicationDecided.class, json));
+                case Clocks.ACCOUNT_CLOSED -> clocks.accountClosed(eventId, event.dataAs(Clocks.AccountClosed.class, json));
+                case Clocks.ACCOUNT_REOPENED -> clocks.accountReopened(event.dataAs(Clocks.AccountReopened.class, json));
+                case Clocks.NEWSLETTER_CONSENT_CHANGED ->
+                        clocks.newsletterConsentChanged(eventId, event.dataAs(Clocks.NewsletterConsentChanged.class, json));
+                default -> {
+                    // other identity events start no clock
+                }
             }
         });
     }
