@@ -168,9 +168,12 @@ public class RequestService {
     }
 
     private RequestDetail detail(DsrRequest request) {
+        // participants first: a command the processor adds meanwhile comes with its participants in one
+        // transaction, so every participant read here has its command in the second read
+        List<CommandParticipant> parts = commands.participantsOfRequest(request.id);
         Map<UUID, PrivacyCommand.Kind> kinds = new java.util.HashMap<>();
         commands.commandsOf(request.id).forEach(c -> kinds.put(c.commandId, c.kind));
-        List<ParticipantState> participants = commands.participantsOfRequest(request.id).stream()
+        List<ParticipantState> participants = parts.stream().filter(p -> kinds.containsKey(p.commandId))
                 .map(p -> ParticipantState.of(p, kinds.get(p.commandId))).toList();
         return new RequestDetail(request, participants, history.ofRequest(request.id));
     }
