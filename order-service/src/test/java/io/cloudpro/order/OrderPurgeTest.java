@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Retention purges of order-service's rolling rules: invoices 7 years after the end of their fiscal
- * year (AWR art. 52) and not a day longer, lapsed quotations after a year. Time moves by copying an
- * invoice into fiscal year 2017 and dating a quotation back, not by waiting.
+ * year (AWR art. 52) and not a day longer, and with them payments, refused domain registrations and
+ * the orders nothing refers to any more; lapsed quotations after a year. Time moves by copying an
+ * invoice into fiscal year 2017 and dating rows back, not by waiting.
  */
 @QuarkusTest
 @WithTestResource(value = OrderTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -82,6 +83,42 @@ class OrderPurgeTest {
         customer.call().get("/api/v1/quotations/" + lapsed).then().statusCode(404);
         customer.call().get("/api/v1/quotations/" + open).then().statusCode(200);
         assertEquals(0, count("SELECT count(*) FROM quotation_line WHERE quotation_id = ?::uuid", lapsed));
+    }
+
+    @Test
+    void ordersPaymentsAndRefusedDomainsGoSevenYearsAfterTheirFiscalYearOnceNothingKeptRefersToThem() throws SQLException {
+        String hosting = product("HOSTING", 5988, "STANDARD");
+        OrderClient.Customer customer = customer();
+        String lone = order(customer, hosting);
+        String paid = order(customer, hosting);
+        String invoiced = text("SELECT order_id::text FROM invoice WHERE id = ?::uuid", invoice(customer, hosting));
+        for (String order : List.of(lone, paid, invoiced)) {
+            update("UPDATE customer_order SET placed_at = '2017-06-01T10:00:00Z' WHERE id = ?::uuid", order);
+        }
+        // a payment of 2017 for one order, a registration the registry refused in 2017 for another
+        String payment = UUID.randomUUID().toString();
+        update("INSERT INTO payment (id, account_id, order_id, provider, method, status, amount_cents, created_at, updated_at)"
+                + " SELECT '" + payment + "', account_id, id, 'MOLLIE', 'IDEAL', 'CANCELED', gross_cents, placed_at, placed_at"
+                + " FROM customer_order WHERE id = ?::uuid", paid);
+        update("INSERT INTO domain_registration (id, account_id, order_id, domain, status, requested_at, updated_at)"
+                + " SELECT gen_random_uuid(), account_id, id, 'taken-" + payment.substring(0, 8) + ".nl', 'REFUSED', placed_at,"
+                + " placed_at FROM customer_order WHERE id = ?::uuid", lone);
+        Instant cutoff = ZonedDateTime.now(QuotationService.ZONE).minusYears(7).toInstant();
+
+        // an order goes only once nothing kept refers to it any more
+        purge("order.orders", cutoff);
+        assertEquals(3, count("SELECT count(*) FROM customer_order WHERE id IN (?::uuid, '" + paid + "', '" + invoiced + "')", lone));
+
+        assertTrue(purge("order.payments", cutoff).getLong("categories[0].count") >= 1);
+        assertEquals(0, count("SELECT count(*) FROM payment WHERE id = ?::uuid", payment));
+        assertTrue(purge("order.domain-registrations", cutoff).getLong("categories[0].count") >= 1);
+        assertEquals(0, count("SELECT count(*) FROM domain_registration WHERE order_id = ?::uuid", lone));
+        assertTrue(purge("order.orders", cutoff).getLong("categories[0].count") >= 2);
+        assertEquals(0, count("SELECT count(*) FROM customer_order WHERE id = ?::uuid", lone));
+        assertEquals(0, count("SELECT count(*) FROM order_line WHERE order_id = ?::uuid", lone));
+        assertEquals(0, count("SELECT count(*) FROM customer_order WHERE id = ?::uuid", paid));
+        assertEquals(1, count("SELECT count(*) FROM customer_order WHERE id = ?::uuid", invoiced),
+                "this year's invoice still refers to it");
     }
 
     // --- helpers -------------------------------------------------------------------------------------
@@ -155,6 +192,16 @@ class OrderPurgeTest {
     private void update(String sql, String parameter) throws SQLException {
         try (Connection connection = database.getConnection()) {
             execute(connection, sql, parameter);
+        }
+    }
+
+    private String text(String sql, String parameter) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
         }
     }
 

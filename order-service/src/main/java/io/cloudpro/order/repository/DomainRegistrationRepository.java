@@ -55,4 +55,20 @@ public class DomainRegistrationRepository implements PanacheRepositoryBase<Domai
                 : getEntityManager().createNativeQuery("DELETE FROM processing_restriction WHERE account_id = ?1")
                 .setParameter(1, accountId)).executeUpdate() > 0;
     }
+
+    /**
+     * Deletes at most {@code limit} registrations the registry refused, requested before {@code before},
+     * except held accounts'; how many. A registered domain stays for as long as it is registered.
+     */
+    public int purgeRefusedBatch(Instant before, Collection<UUID> kept, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        DELETE FROM domain_registration WHERE id IN (
+                            SELECT id FROM domain_registration
+                             WHERE status = 'REFUSED' AND requested_at < ?1 AND NOT (account_id = ANY(?2))
+                             ORDER BY requested_at LIMIT ?3)""")
+                .setParameter(1, before)
+                .setParameter(2, kept.toArray(UUID[]::new))
+                .setParameter(3, limit)
+                .executeUpdate();
+    }
 }

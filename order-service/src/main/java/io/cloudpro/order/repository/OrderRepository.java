@@ -112,4 +112,24 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
         return update("status = ?1, paidAt = ?2 WHERE id = ?3 AND status = ?4", OrderStatus.PAID, paidAt, orderId,
                 OrderStatus.PLACED) == 1;
     }
+
+    /**
+     * Deletes at most {@code limit} orders (with their lines) placed before {@code before} that nothing
+     * kept refers to any more - no invoice, payment or domain registration - except held accounts';
+     * how many.
+     */
+    public int purgeBatch(Instant before, Collection<UUID> kept, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        DELETE FROM customer_order WHERE id IN (
+                            SELECT o.id FROM customer_order o
+                             WHERE o.placed_at < ?1 AND NOT (o.account_id = ANY(?2))
+                               AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.order_id = o.id)
+                               AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.order_id = o.id)
+                               AND NOT EXISTS (SELECT 1 FROM domain_registration d WHERE d.order_id = o.id)
+                             ORDER BY o.placed_at LIMIT ?3)""")
+                .setParameter(1, before)
+                .setParameter(2, kept.toArray(UUID[]::new))
+                .setParameter(3, limit)
+                .executeUpdate();
+    }
 }

@@ -79,4 +79,20 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
                 .setParameter(3, now)
                 .executeUpdate() == 1;
     }
+
+    /**
+     * Deletes at most {@code limit} payments (with their status history) started before
+     * {@code before} - the first day of the fiscal year whose predecessors' 7 years are over - except
+     * held accounts'; how many.
+     */
+    public int purgeBatch(Instant before, Collection<UUID> kept, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        DELETE FROM payment WHERE id IN (
+                            SELECT id FROM payment WHERE created_at < ?1 AND NOT (account_id = ANY(?2))
+                             ORDER BY created_at LIMIT ?3)""")
+                .setParameter(1, before)
+                .setParameter(2, kept.toArray(UUID[]::new))
+                .setParameter(3, limit)
+                .executeUpdate();
+    }
 }

@@ -266,23 +266,30 @@ public class OrderPrivacyParticipant implements PrivacyParticipant {
 
     @Override
     public java.util.Set<String> purgeable() {
-        return java.util.Set.of(INVOICES, QUOTATIONS);
+        return java.util.Set.of(INVOICES, QUOTATIONS, ORDERS, PAYMENTS, REGISTRATIONS);
     }
 
     /**
-     * Both go by rolling rule, the cut-off applied to the date their period starts at: invoices and
+     * All go by rolling rule, the cut-off applied to the date their period starts at: invoices and
      * credit notes whose fiscal year ended before it (retention-service sends now minus the 7 years
-     * of AWR art. 52), quotations that lapsed before it (now minus a year).
+     * of AWR art. 52), and likewise payments, refused domain registrations and orders nothing refers
+     * to any more; quotations that lapsed before it (now minus a year). The fiscal year is the
+     * calendar year in Amsterdam: a record whose year ended before the cut-off is one from before
+     * the first day of the cut-off's year.
      */
     @Override
     public long purge(Purge purge, int limit) {
         if (!purge.byCutoff()) {
             return 0; // no clock of one subject covers these categories
         }
-        java.time.LocalDate before = java.time.LocalDate.ofInstant(purge.cutoff(), QuotationService.ZONE);
+        LocalDate before = LocalDate.ofInstant(purge.cutoff(), QuotationService.ZONE);
+        Instant fiscalYearsBefore = before.withDayOfYear(1).atStartOfDay(QuotationService.ZONE).toInstant();
         return switch (purge.category()) {
             case INVOICES -> invoices.purgeBatch(before, purge.kept(), limit);
             case QUOTATIONS -> quotations.purgeLapsedBatch(before, purge.kept(), limit);
+            case PAYMENTS -> payments.purgeBatch(fiscalYearsBefore, purge.kept(), limit);
+            case REGISTRATIONS -> registrations.purgeRefusedBatch(fiscalYearsBefore, purge.kept(), limit);
+            case ORDERS -> orders.purgeBatch(fiscalYearsBefore, purge.kept(), limit);
             default -> 0;
         };
     }

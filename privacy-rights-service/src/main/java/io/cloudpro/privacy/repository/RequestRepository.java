@@ -76,4 +76,25 @@ public class RequestRepository implements PanacheRepositoryBase<DsrRequest, UUID
                 ? find("subjectId IN ?1 OR loginId IN ?1 ORDER BY receivedAt", ids).list()
                 : find("subjectId IN ?1 OR loginId IN ?1 OR email IN ?2 ORDER BY receivedAt", ids, emails).list();
     }
+
+    /**
+     * Minimises at most {@code limit} requests that closed before {@code before}: who made them and
+     * everything written in them goes; type, dates and status stay as the statistics of compliance.
+     * Requests of held subjects stay. How many.
+     */
+    public int anonymiseClosedBatch(Instant before, Collection<UUID> kept, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        UPDATE dsr_request SET email = NULL, login_id = NULL, subject_id = NULL, subject = NULL,
+                               details = NULL, requested_changes = NULL, extension_reasons = NULL,
+                               refusal_explanation = NULL, decision = NULL, outcome = NULL, anonymised_at = now()
+                         WHERE id IN (SELECT id FROM dsr_request
+                                       WHERE completed_at < ?1 AND anonymised_at IS NULL
+                                         AND (subject_id IS NULL OR NOT subject_id = ANY(?2))
+                                         AND (login_id IS NULL OR NOT login_id = ANY(?2))
+                                       ORDER BY completed_at LIMIT ?3)""")
+                .setParameter(1, before)
+                .setParameter(2, kept.toArray(UUID[]::new))
+                .setParameter(3, limit)
+                .executeUpdate();
+    }
 }

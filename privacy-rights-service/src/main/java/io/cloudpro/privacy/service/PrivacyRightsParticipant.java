@@ -136,6 +136,31 @@ public class PrivacyRightsParticipant implements PrivacyParticipant {
         return new Erasure(outcomes, withheld, List.of());
     }
 
+    // --- purge (retention-service's rolling rules) ------------------------------------------------------
+
+    @Override
+    public Set<String> purgeable() {
+        return Set.of(REQUESTS, COMPLAINTS, DISCLOSURES);
+    }
+
+    /**
+     * By cut-off: requests and complaints closed before it are minimised (two years after),
+     * disclosures go after five years. Held subjects' records stay. What the person wrote goes when
+     * the case closes, packages and codes when they expire: this service does that itself.
+     */
+    @Override
+    public long purge(Purge purge, int limit) {
+        if (!purge.byCutoff()) {
+            return 0;
+        }
+        return switch (purge.category()) {
+            case REQUESTS -> requests.anonymiseClosedBatch(purge.cutoff(), purge.kept(), limit);
+            case COMPLAINTS -> complaints.anonymiseAnsweredBatch(purge.cutoff(), purge.kept(), limit);
+            case DISCLOSURES -> disclosures.deleteBatchBefore(purge.cutoff(), purge.kept(), limit);
+            default -> 0;
+        };
+    }
+
     /** Kept until {@code period} after {@code from}; while the case is open, no date yet. */
     private static Instant until(Instant from, Period period) {
         return from == null ? null : from.atOffset(ZoneOffset.UTC).plus(period).toInstant();
