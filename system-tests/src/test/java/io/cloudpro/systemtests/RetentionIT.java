@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Retention end to end on the packaged suite: a rejected application's clock starts in
- * retention-service, falls due, identity-service deletes the application and its CV, and the receipt
- * is kept. The privacy officer shortens the category's period to seconds for the test (there is no
+ * retention-service and falls due while identity-service is down; the purge waits, shown as overdue,
+ * and once identity-service is back it deletes the application and its CV, and the receipt is kept. The privacy officer shortens the category's period to seconds for the test (there is no
  * statutory minimum on applications), and sets it back afterwards.
  */
 @ExtendWith(SharedSuite.class)
@@ -45,29 +45,51 @@ class RetentionIT {
     }
 
     @Test
-    void aRejectedApplicationIsDeletedWhenItsClockFallsDueAndTheReceiptIsKept() {
+    void aRejectedApplicationIsDeletedWhenItsClockFallsDueEvenWithIdentityServiceDownThenAndTheReceiptIsKept() {
         String retention = suite.services().get("retention-service").baseUrl();
         String identity = client.identity();
         client.await(retention + "/api/v1/retention/policies/" + APPLICATIONS, officer, policy -> policy.has("period"),
                 Duration.ofSeconds(60), "the policy from identity-service's catalogue");
-        setPeriod(retention, "PT5S", "system test: seconds instead of four weeks");
+        setPeriod(retention, "PT15S", "system test: seconds instead of four weeks");
         try {
             String application = apply(identity);
             HttpResponse<String> rejected = client.send("POST", identity + "/api/v1/applications/" + application + "/decision",
                     recruiter, "{\"decision\":\"REJECTED\"}");
             assertEquals(200, rejected.statusCode(), rejected.body());
+            client.await(retention + "/api/v1/retention/dry-run?days=1", officer, due -> has(due, APPLICATIONS),
+                    Duration.ofSeconds(30), "the clock started by the rejection");
+
+            // identity-service is down when the clock falls due: the purge waits for it, shown as overdue
+            suite.stopService("identity-service");
+            try {
+                client.await(retention + "/api/v1/retention/overdue", officer, overdue -> has(overdue, APPLICATIONS),
+                        Duration.ofSeconds(60), "the clock past due without a receipt");
+            } finally {
+                suite.restartService("identity-service");
+            }
 
             JsonNode receipts = client.await(retention + "/api/v1/retention/receipts?category=" + APPLICATIONS, officer,
                     page -> page.path("total").asInt() > 0 && page.path("items").get(0).path("outcome").asText().equals("PURGED"),
-                    Duration.ofSeconds(90), "the receipt of the purge");
+                    Duration.ofSeconds(90), "the receipt of the purge, once identity-service is back");
             JsonNode receipt = receipts.path("items").get(0);
             assertEquals("identity-service", receipt.path("service").asText());
             assertEquals(1, receipt.path("purged").asInt(), receipt.toString());
             assertEquals(404, client.get(identity + "/api/v1/applications/" + application, recruiter).statusCode(),
                     "the application and its CV are gone");
+            client.await(retention + "/api/v1/retention/overdue", officer, overdue -> !has(overdue, APPLICATIONS),
+                    Duration.ofSeconds(30), "nothing overdue any more");
         } finally {
             setPeriod(retention, "P28D", "system test done");
         }
+    }
+
+    private static boolean has(JsonNode report, String category) {
+        for (JsonNode line : report) {
+            if (line.path("category").asText().equals(category)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void setPeriod(String retention, String period, String reason) {
