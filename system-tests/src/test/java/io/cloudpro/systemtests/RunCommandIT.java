@@ -3,6 +3,8 @@ package io.cloudpro.systemtests;
 import io.cloudpro.infra.FreePorts;
 import io.cloudpro.infra.LocalSuite;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The run command as a person (or a service manager) uses it: killed hard, it leaves nothing
  * running and the next start works; stopped politely, it stops the services, then Kafka, then
- * PostgreSQL; captured mail survives a restart. One service is enough to show it.
+ * PostgreSQL; captured mail survives a restart. One service is enough to show it. It starts a suite
+ * of its own on other ports and mostly waits for it, so it runs beside the other system tests.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RunCommandIT {
 
     static final Duration READY = Duration.ofSeconds(180);
