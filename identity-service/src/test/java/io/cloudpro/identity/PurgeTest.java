@@ -125,6 +125,12 @@ class PurgeTest {
         assertEquals(1, countRows("SELECT count(*) FROM account WHERE id = ?::uuid AND first_name IS NOT NULL", person.accountId()));
 
         close(person);
+        // the logins go with their login history: a hold on that history withholds them too
+        String holdId = placeHold(person.accountId(), LOGIN_HISTORY, "case 2026-77");
+        JsonPath withheld = result(purge(subject, EMAIL));
+        assertEquals(List.of("WITHHELD"), withheld.getList("categories.outcome"), withheld.prettify());
+        assertEquals(1, countRows("SELECT count(*) FROM credential WHERE email = ?", person.email()));
+        liftHold(holdId);
         for (String category : List.of(NAME_ADDRESS, PHONE, EMAIL, LOGIN_DETAILS, STAFF_ACCESS)) {
             JsonPath receipt = result(purge(subject, category));
             assertEquals(List.of("PURGED"), receipt.getList("categories.outcome"), receipt.prettify());
@@ -140,6 +146,9 @@ class PurgeTest {
 
         // the newsletter proof has its own clock: two years after the withdrawal (closing withdrew it)
         assertTrue(countRows("SELECT count(*) FROM newsletter_consent WHERE account_id = ?::uuid", person.accountId()) >= 2);
+        assertEquals(0, purgedCount(result(purge(subject, NEWSLETTER))), "withdrawn today: the proof stays two years");
+        update("UPDATE newsletter_consent SET changed_at = changed_at - interval '2 years 1 day' WHERE account_id = ?::uuid",
+                person.accountId());
         assertTrue(purgedCount(result(purge(subject, NEWSLETTER))) >= 2);
         assertEquals(0, countRows("SELECT count(*) FROM newsletter_consent WHERE account_id = ?::uuid", person.accountId()));
     }

@@ -29,8 +29,8 @@ public class LoginAttemptRepository implements PanacheRepositoryBase<LoginAttemp
         // by row address: the oldest rows through the occurred_at index, then each deleted where it
         // lies - no scan of the whole table per batch, however large the batch
         String held = kept.isEmpty() ? "" : """
-                AND NOT (a.credential_id = ANY(?3)
-                         OR EXISTS (SELECT 1 FROM credential c WHERE c.id = a.credential_id AND c.account_id = ANY(?3)))""";
+                AND (a.credential_id IS NULL OR NOT (a.credential_id = ANY(?3)
+                         OR EXISTS (SELECT 1 FROM credential c WHERE c.id = a.credential_id AND c.account_id = ANY(?3))))""";
         var delete = getEntityManager().createNativeQuery("""
                         DELETE FROM login_attempt WHERE ctid = ANY(ARRAY(
                             SELECT a.ctid FROM login_attempt a WHERE a.occurred_at < ?1 %s

@@ -381,6 +381,13 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
                 NEWSLETTER);
     }
 
+    /** The logins carry the address; they go with their sessions, tokens and login history. */
+    @Override
+    public Set<String> purgeTouches(String category) {
+        return EMAIL.equals(category) || LOGIN_DETAILS.equals(category) ? Set.of(EMAIL, LOGIN_DETAILS, LOGIN_HISTORY)
+                : Set.of(category);
+    }
+
     /**
      * Login history goes by the rolling rule (attempts older than the cut-off, 90 days). The others
      * go when their clock falls due: a job application 28 days after the rejection (a year with
@@ -399,12 +406,26 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
         long purged = 0;
         for (Account account : accounts(purge.subject())) {
             if (NEWSLETTER.equals(purge.category())) {
-                purged += account.newsletterSubscribed ? 0 : consents.delete("accountId", account.id);
+                purged += consentProofDue(account) ? consents.delete("accountId", account.id) : 0;
             } else if (account.status == Account.Status.CLOSED) {
                 purged += purgeClosed(account, purge.category());
             }
         }
         return purged;
+    }
+
+    /**
+     * The proof of a consent goes two years after its last withdrawal, and not while the person is
+     * subscribed: a purge that arrives after they subscribed and withdrew again keeps the proof.
+     */
+    private boolean consentProofDue(Account account) {
+        if (account.newsletterSubscribed) {
+            return false;
+        }
+        Instant lastWithdrawal = consents.history(account.id).stream().filter(p -> !p.subscribed).map(p -> p.changedAt)
+                .reduce((a, b) -> b).orElse(null);
+        return lastWithdrawal == null
+                || !lastWithdrawal.atOffset(ZoneOffset.UTC).plus(CONSENT_PROOF_KEPT).toInstant().isAfter(Timestamps.now());
     }
 
     /** One category of a closed account whose grace period is over; how many records went. */

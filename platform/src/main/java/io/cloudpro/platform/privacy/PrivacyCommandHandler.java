@@ -120,7 +120,7 @@ public class PrivacyCommandHandler {
                     List.of(), List.of(), List.of(), null);
             case PURGE -> {
                 PrivacyResult receipt = purges.run(command, now);
-                if (receipt.categories().stream().anyMatch(c -> c.outcome() == PrivacyResult.Outcome.PURGED)) {
+                if (receipt.categories().stream().anyMatch(c -> c.outcome() == PrivacyResult.Outcome.PURGED && c.count() > 0)) {
                     erasureLog.recordPurge(catalogues.service(), command, now);
                 }
                 yield receipt;

@@ -71,6 +71,14 @@ public interface PrivacyParticipant {
     }
 
     /**
+     * Every category a purge of {@code category} removes records of (by default only that one): a
+     * hold on any of them withholds the purge.
+     */
+    default Set<String> purgeTouches(String category) {
+        return Set.of(category);
+    }
+
+    /**
      * A purge of one category: the subject's records (a retention clock that fell due), or, when
      * {@code cutoff} is set, every record from before it (a rolling rule, e.g. logins older than 90
      * days; {@code subject} then only names the rule). {@code kept}: ids of held subjects.

@@ -69,7 +69,7 @@ public class Purges {
                     List.of(), List.of(), List.of(), null);
         }
         Subject subject = command.subject();
-        Optional<LegalHolds.Hold> hold = command.cutoff() != null ? holds.onCategory(category) : holds.applying(subject, category);
+        Optional<LegalHolds.Hold> hold = holdOn(category, subject, command.cutoff());
         if (hold.isPresent()) {
             String record = command.cutoff() != null ? "records from before " + command.cutoff() : "the subject's records";
             return PrivacyCommandHandler.result(command, service, now, List.of(new CategoryOutcome(category, Outcome.WITHHELD, 0)),
@@ -94,8 +94,7 @@ public class Purges {
      */
     long again(String category, Subject subject, Instant cutoff) {
         Optional<PrivacyParticipant.Purge> purge = QuarkusTransaction.requiringNew().call(() -> {
-            if (!participant.purgeable().contains(category)
-                    || (cutoff != null ? holds.onCategory(category) : holds.applying(subject, category)).isPresent()) {
+            if (!participant.purgeable().contains(category) || holdOn(category, subject, cutoff).isPresent()) {
                 return Optional.empty();
             }
             Set<UUID> kept = cutoff != null ? holds.onSubjects(category).stream().map(LegalHolds.Hold::subjectId)
@@ -103,6 +102,13 @@ public class Purges {
             return Optional.of(new PrivacyParticipant.Purge(category, subject, cutoff, kept));
         });
         return purge.map(p -> removeInBatches(UUID.randomUUID(), p)).orElse(0L);
+    }
+
+    /** A hold on the category or on any other the purge would remove records of: on the whole category, or on the subject. */
+    private Optional<LegalHolds.Hold> holdOn(String category, Subject subject, Instant cutoff) {
+        return participant.purgeTouches(category).stream()
+                .map(touched -> cutoff != null ? holds.onCategory(touched) : holds.applying(subject, touched))
+                .flatMap(Optional::stream).findFirst();
     }
 
     private long removeInBatches(UUID commandId, PrivacyParticipant.Purge purge) {

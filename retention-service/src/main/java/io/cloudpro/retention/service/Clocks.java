@@ -110,7 +110,8 @@ public class Clocks {
 
     /**
      * Starts the subject's clock of the policy's category, due {@code period} after {@code startedAt};
-     * a running clock moves to the new due date, a stopped one runs again, a purged one stays purged.
+     * a clock that exists runs again from the new start (moved, stopped, purged or with a purge on its
+     * way - whose receipt then no longer ends it). The same event again changes nothing.
      */
     private void start(RetentionPolicy policy, UUID subjectId, List<UUID> accountIds, List<UUID> applicationIds,
                        Instant startedAt, TemporalAmount period, UUID eventId) {
@@ -130,21 +131,22 @@ public class Clocks {
             clock.state = RetentionClock.State.RUNNING;
             clocks.persist(clock);
             LOG.infof("Clock %s of %s started, due %s", clock.id, clock.category, due);
-        } else if (clock.state == RetentionClock.State.RUNNING || clock.state == RetentionClock.State.STOPPED) {
-            if (eventId.equals(clock.startedBy)) {
-                return; // the same event again
-            }
+        } else if (!eventId.equals(clock.startedBy)) {
             clock.startedAt = startedAt;
             clock.dueAt = due;
             clock.startedBy = eventId;
             clock.state = RetentionClock.State.RUNNING;
+            clock.commandId = null;
             LOG.infof("Clock %s of %s runs again, due %s", clock.id, clock.category, due);
         }
     }
 
+    /** Stops a running clock, or one whose purge is on its way (the participant checks again before it removes anything). */
     private void stop(String category, UUID subjectId, String why) {
-        clocks.locked(category, subjectId).filter(clock -> clock.state == RetentionClock.State.RUNNING).ifPresent(clock -> {
+        clocks.locked(category, subjectId).filter(clock -> clock.state == RetentionClock.State.RUNNING
+                || clock.state == RetentionClock.State.PURGE_SENT).ifPresent(clock -> {
             clock.state = RetentionClock.State.STOPPED;
+            clock.commandId = null;
             LOG.infof("Clock %s of %s stopped: %s", clock.id, clock.category, why);
         });
     }

@@ -66,7 +66,8 @@ public class Receipts {
         purges.addReceipt(receipt);
         run.completedAt = result.completedAt();
         run.nextAttemptAt = null;
-        clocks.byCommand(run.commandId).ifPresent(clock -> {
+        // a clock stopped or started again while this purge was on its way is no longer this purge's
+        clocks.byCommand(run.commandId).filter(clock -> clock.state == RetentionClock.State.PURGE_SENT).ifPresent(clock -> {
             if ("WITHHELD".equals(receipt.outcome)) {
                 // a hold kept it: the clock runs on and tries again, so lifting the hold lets the purge through
                 clock.state = RetentionClock.State.RUNNING;
