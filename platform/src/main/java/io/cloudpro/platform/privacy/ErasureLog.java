@@ -8,17 +8,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +20,9 @@ import java.util.UUID;
  * Every erasure and every purge is recorded on a compacted topic ({@value PrivacyTopics#ERASURES}),
  * holding ids only: an erasure keyed by service and subject, a purge by service, category and subject
  * (a rolling rule's latest cut-off under the category alone). After a database is restored from a
- * backup taken before some of them, the service replays its part of the log: it erases again and
- * purges again what the backup brought back. Both are idempotent, so replaying what is already gone
+ * backup taken before some of them, the service replays its part of the log: it takes the legal
+ * holds as they are now from their topic, then erases again and purges again what the backup brought
+ * back. Both are idempotent, so replaying what is already gone
  * changes nothing.
  */
 @ApplicationScoped
@@ -39,16 +32,18 @@ public class ErasureLog {
 
     private final EventOutbox outbox;
     private final Purges purges;
+    private final LegalHoldConsumer holdCopy;
     private final PrivacyParticipant participant;
     private final LegalHolds holds;
     private final ObjectMapper json;
     private final Map<String, Object> kafkaConfig;
 
     @Inject
-    ErasureLog(EventOutbox outbox, Purges purges, PrivacyParticipant participant, LegalHolds holds, ObjectMapper json,
-               @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    ErasureLog(EventOutbox outbox, Purges purges, LegalHoldConsumer holdCopy, PrivacyParticipant participant, LegalHolds holds,
+               ObjectMapper json, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.outbox = outbox;
         this.purges = purges;
+        this.holdCopy = holdCopy;
         this.participant = participant;
         this.holds = holds;
         this.json = json;
@@ -85,6 +80,8 @@ public class ErasureLog {
      * runs every recorded purge again, each in transactions of its own.
      */
     public Replay replay(String service) {
+        // the restore brought back the holds as they were: take them as they are now first
+        holdCopy.resync();
         Log log = readLog(service);
         Instant now = Timestamps.now();
         for (ErasureRecord record : log.erasures().values()) {
@@ -103,37 +100,17 @@ public class ErasureLog {
     }
 
     private Log readLog(String service) {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                settings.put(key, value);
-            }
-        });
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-erasure-replay");
         Log latest = new Log(new LinkedHashMap<>(), new LinkedHashMap<>());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(PrivacyTopics.ERASURES, Duration.ofSeconds(10));
-            if (partitions == null || partitions.isEmpty()) {
-                return latest;
-            }
-            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(assigned);
-            consumer.seekToBeginning(assigned);
-            Map<TopicPartition, Long> end = consumer.endOffsets(assigned, Duration.ofSeconds(10));
-            while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && record.key().startsWith(service + "/") && record.value() != null) {
-                        IncomingEvent event = IncomingEvent.from(record, json);
-                        if (PrivacyTopics.PURGE_RECORDED.equals(event.type())) {
-                            latest.purges().put(record.key(), event.dataAs(PurgeRecord.class, json));
-                        } else {
-                            latest.erasures().put(record.key(), event.dataAs(ErasureRecord.class, json));
-                        }
-                    }
+        CompactedTopics.readAll(kafkaConfig, PrivacyTopics.ERASURES, service + "-erasure-replay", record -> {
+            if (record.key() != null && record.key().startsWith(service + "/") && record.value() != null) {
+                IncomingEvent event = IncomingEvent.from(record, json);
+                if (PrivacyTopics.PURGE_RECORDED.equals(event.type())) {
+                    latest.purges().put(record.key(), event.dataAs(PurgeRecord.class, json));
+                } else {
+                    latest.erasures().put(record.key(), event.dataAs(ErasureRecord.class, json));
                 }
             }
-        }
+        });
         return latest;
     }
 

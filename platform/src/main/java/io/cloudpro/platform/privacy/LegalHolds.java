@@ -73,6 +73,11 @@ public class LegalHolds {
                 .executeUpdate();
     }
 
+    /** Forgets every hold: the copy is about to be taken again from the topic. */
+    void liftAll() {
+        entityManager.createNativeQuery("DELETE FROM legal_hold").executeUpdate();
+    }
+
     void lift(UUID holdId) {
         entityManager.createNativeQuery("DELETE FROM legal_hold WHERE hold_id = ?1").setParameter(1, holdId).executeUpdate();
     }
