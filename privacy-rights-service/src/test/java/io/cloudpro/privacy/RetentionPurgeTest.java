@@ -66,6 +66,9 @@ class RetentionPurgeTest {
         assertTrue(purge("privacy.complaints", twoYearsAgo) >= 1);
         assertEquals("ACCESS|COMPLETED|||", text("SELECT concat_ws('|', type, status, coalesce(email, ''), coalesce(login_id::text, ''),"
                 + " coalesce(outcome, '')) FROM dsr_request WHERE id = ?::uuid", request));
+        assertEquals("0", text("SELECT count(*)::text FROM request_command WHERE request_id = ?::uuid AND (command LIKE '%"
+                + customer.person().loginId() + "%' OR command LIKE '%" + customer.person().accountId() + "%')", request),
+                "the commands sent for it no longer name the person");
         assertEquals("ANSWERED||", text("SELECT concat_ws('|', status, coalesce(email, ''), coalesce(answer, ''))"
                 + " FROM complaint WHERE id = ?::uuid", complaint));
         assertEquals(customer.person().loginId().toString(), text("SELECT login_id::text FROM complaint WHERE id = ?::uuid", open));

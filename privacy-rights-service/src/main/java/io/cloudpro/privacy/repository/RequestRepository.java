@@ -79,22 +79,34 @@ public class RequestRepository implements PanacheRepositoryBase<DsrRequest, UUID
 
     /**
      * Minimises at most {@code limit} requests that closed before {@code before}: who made them and
-     * everything written in them goes; type, dates and status stay as the statistics of compliance.
-     * Requests of held subjects stay. How many.
+     * everything written in them goes, also from the commands sent for them (their subject ids) and the
+     * answers kept; type, dates and status stay as the statistics of compliance. Requests of held
+     * subjects stay. How many.
      */
     public int anonymiseClosedBatch(Instant before, Collection<UUID> kept, int limit) {
-        return getEntityManager().createNativeQuery("""
-                        UPDATE dsr_request SET email = NULL, login_id = NULL, subject_id = NULL, subject = NULL,
-                               details = NULL, requested_changes = NULL, extension_reasons = NULL,
-                               refusal_explanation = NULL, decision = NULL, outcome = NULL, anonymised_at = now()
-                         WHERE id IN (SELECT id FROM dsr_request
-                                       WHERE completed_at < ?1 AND anonymised_at IS NULL
-                                         AND (subject_id IS NULL OR NOT subject_id = ANY(?2))
-                                         AND (login_id IS NULL OR NOT login_id = ANY(?2))
-                                       ORDER BY completed_at LIMIT ?3)""")
+        return ((Number) getEntityManager().createNativeQuery("""
+                        WITH minimised AS (
+                            UPDATE dsr_request SET email = NULL, login_id = NULL, subject_id = NULL, subject = NULL,
+                                   details = NULL, requested_changes = NULL, extension_reasons = NULL,
+                                   refusal_explanation = NULL, decision = NULL, outcome = NULL, anonymised_at = now()
+                             WHERE id IN (SELECT id FROM dsr_request
+                                           WHERE completed_at < ?1 AND anonymised_at IS NULL
+                                             AND (subject_id IS NULL OR NOT subject_id = ANY(?2))
+                                             AND (login_id IS NULL OR NOT login_id = ANY(?2))
+                                           ORDER BY completed_at LIMIT ?3)
+                            RETURNING id),
+                        commands AS (
+                            UPDATE request_command
+                               SET command = jsonb_set(command::jsonb, '{subject}', jsonb_build_object('subjectId', request_id))::text
+                             WHERE request_id IN (SELECT id FROM minimised)
+                            RETURNING command_id),
+                        answers AS (
+                            UPDATE command_participant SET result = NULL, export = NULL
+                             WHERE command_id IN (SELECT command_id FROM commands))
+                        SELECT count(*) FROM minimised""")
                 .setParameter(1, before)
                 .setParameter(2, kept.toArray(UUID[]::new))
                 .setParameter(3, limit)
-                .executeUpdate();
+                .getSingleResult()).intValue();
     }
 }
