@@ -50,7 +50,7 @@ class RetentionIT {
         String identity = client.identity();
         client.await(retention + "/api/v1/retention/policies/" + APPLICATIONS, officer, policy -> policy.has("period"),
                 Duration.ofSeconds(60), "the policy from identity-service's catalogue");
-        setPeriod(retention, "PT15S", "system test: seconds instead of four weeks");
+        setPeriod(retention, "PT25S", "system test: seconds instead of four weeks");
         try {
             String application = apply(identity);
             HttpResponse<String> rejected = client.send("POST", identity + "/api/v1/applications/" + application + "/decision",
