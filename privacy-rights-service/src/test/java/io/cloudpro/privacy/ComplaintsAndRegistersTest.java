@@ -104,6 +104,22 @@ class ComplaintsAndRegistersTest {
     }
 
     @Test
+    void theStatementSaysThePeriodInForceOnceThePrivacyOfficerChangedIt() {
+        String complaints = "categories.find { it.category == 'privacy.complaints' }.retention";
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/privacy/statement").then().extract()
+                .jsonPath().getString(complaints) != null);
+        KafkaTopics.sendEvent("retention.policies", "privacy.complaints", "io.cloudpro.retention.period-in-force.v1",
+                "{\"category\":\"privacy.complaints\",\"period\":\"P3Y\",\"version\":7,\"changedAt\":\"2026-11-20T10:00:00Z\"}");
+        // an older version arriving late changes nothing
+        KafkaTopics.sendEvent("retention.policies", "privacy.complaints", "io.cloudpro.retention.period-in-force.v1",
+                "{\"category\":\"privacy.complaints\",\"period\":\"P2Y\",\"version\":6,\"changedAt\":\"2026-11-19T10:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/privacy/statement").then().extract()
+                .jsonPath().getString(complaints).startsWith("3 years from the complaint was answered"));
+        assertEquals("3 years from the complaint was answered, then anonymised",
+                given().get("/api/v1/privacy/statement").then().extract().jsonPath().getString(complaints));
+    }
+
+    @Test
     void thePrivacyStatementIsGeneratedFromTheCataloguesWithItsVersionAndAnnounced() {
         JsonPath statement = await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/privacy/statement")
                 .then().extract(), r -> r.statusCode() == 200).jsonPath();

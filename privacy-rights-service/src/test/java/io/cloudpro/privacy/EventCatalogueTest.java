@@ -66,7 +66,7 @@ class EventCatalogueTest {
         Set<String> addresses = new HashSet<>();
         contract.document().path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
         assertEquals(Set.of(PrivacyTopics.COMMANDS, PrivacyTopics.RESULTS, PrivacyTopics.CATALOGUES, PrivacyTopics.ERASURES,
-                PrivacyTopics.DISCLOSURES, PrivacyTopics.HOLDS), addresses);
+                PrivacyTopics.DISCLOSURES, PrivacyTopics.HOLDS, PrivacyTopics.POLICIES), addresses);
     }
 
     @Test

@@ -125,6 +125,14 @@ class RetentionPoliciesTest {
         assertEquals(officerLogin, versions.getString("[0].changedBy"));
         assertEquals("we only ever look 60 days back", versions.getString("[0].reason"));
 
+        // the period in force is published for the information sheet and the privacy statement
+        List<ConsumerRecord<String, String>> inForce = KafkaTopics.read("retention.policies",
+                r -> (prefix + "logins").equals(r.key()), 2, Duration.ofSeconds(30));
+        assertEquals(2, inForce.size(), "the catalogue's period, then the officer's");
+        JsonPath latest = new JsonPath(inForce.get(1).value());
+        assertEquals("P60D", latest.getString("period"));
+        assertEquals(2, latest.getInt("version"));
+
         // a category its owner deletes as it expires: shown, not changed here
         officer().get("/api/v1/retention/policies/" + prefix + "mail").then().statusCode(200)
                 .body("enforcedBy", equalTo("OWNER")).body("period", equalTo("PT1H"));

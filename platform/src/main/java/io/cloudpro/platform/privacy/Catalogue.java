@@ -78,6 +78,16 @@ public record Catalogue(
             Source source,
             @Schema(description = "The tables that hold it") List<String> tables) {
 
+        /** The same category kept for {@code period} instead (the period in force). */
+        public Category withRetentionPeriod(String period) {
+            if (retention == null || period == null || period.equals(retention.period())) {
+                return this;
+            }
+            return new Category(key, name, description, purposes, legalBasis, recipients, new Retention(period,
+                    retention.startsAt(), retention.startEvent(), retention.action(), retention.statutoryMinimum(),
+                    retention.law(), retention.enforcedBy()), erasure, portable, source, tables);
+        }
+
         public Category {
             purposes = purposes == null ? List.of() : List.copyOf(purposes);
             recipients = recipients == null ? List.of() : List.copyOf(recipients);

@@ -91,6 +91,13 @@ public class PrivacyCatalogues {
     }
 
     /** The payload of a published catalogue. */
+    /**
+     * The period in force for a category: the catalogue's, or the privacy officer's (retention-service,
+     * {@value PrivacyTopics#POLICIES}); what the information sheet and the privacy statement say.
+     */
+    public record PeriodInForce(String category, String period, int version, Instant changedAt) {
+    }
+
     public record CataloguePublished(Catalogue catalogue, Instant publishedAt) {
     }
 

@@ -17,6 +17,8 @@ public final class PrivacyTopics {
     public static final String STATEMENTS = "privacy.statements";
     /** Legal holds placed and lifted (retention-service); key = hold id. */
     public static final String HOLDS = "retention.holds";
+    /** The retention period in force per category (compacted, key = category), from retention-service. */
+    public static final String POLICIES = "retention.policies";
 
     public static final String CATALOGUE_PUBLISHED = "io.cloudpro.privacy.catalogue.published.v1";
     public static final String ERASURE_RECORDED = "io.cloudpro.privacy.erasure.recorded.v1";
@@ -26,6 +28,7 @@ public final class PrivacyTopics {
     public static final String STATEMENT_PUBLISHED = "io.cloudpro.privacy.statement.published.v1";
     public static final String HOLD_PLACED = "io.cloudpro.retention.hold.placed.v1";
     public static final String HOLD_LIFTED = "io.cloudpro.retention.hold.lifted.v1";
+    public static final String PERIOD_IN_FORCE = "io.cloudpro.retention.period-in-force.v1";
 
     private PrivacyTopics() {
     }

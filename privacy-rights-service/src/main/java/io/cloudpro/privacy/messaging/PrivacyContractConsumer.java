@@ -15,8 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * What the other services tell privacy-rights-service over Kafka: their catalogues, their answers to
- * privacy commands, and every disclosure of personal data to a third party. Each is handled once
+ * What the other services tell privacy-rights-service over Kafka: their catalogues and the retention
+ * periods in force, their answers to privacy commands, and every disclosure of personal data to a
+ * third party. Each is handled once
  * (the platform's inbox), in the transaction that records it.
  */
 @ApplicationScoped
@@ -43,6 +44,16 @@ public class PrivacyContractConsumer {
         inbox.process("privacy-rights-service.catalogues", record, event -> {
             if (PrivacyTopics.CATALOGUE_PUBLISHED.equals(event.type())) {
                 catalogues.published(event.dataAs(PrivacyCatalogues.CataloguePublished.class, json));
+            }
+        });
+    }
+
+    @Incoming("retention-policies")
+    @Blocking
+    public void onPeriodInForce(ConsumerRecord<String, String> record) {
+        inbox.process("privacy-rights-service.policies", record, event -> {
+            if (PrivacyTopics.PERIOD_IN_FORCE.equals(event.type())) {
+                catalogues.periodInForce(event.dataAs(PrivacyCatalogues.PeriodInForce.class, json));
             }
         });
     }

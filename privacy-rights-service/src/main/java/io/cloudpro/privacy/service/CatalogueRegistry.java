@@ -4,29 +4,57 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudpro.platform.privacy.Catalogue;
 import io.cloudpro.platform.privacy.PrivacyCatalogues;
+import io.cloudpro.platform.time.Timestamps;
+import io.cloudpro.privacy.domain.PeriodInForce;
 import io.cloudpro.privacy.domain.ServiceCatalogue;
 import io.cloudpro.privacy.repository.CatalogueRepository;
+import io.cloudpro.privacy.repository.PeriodRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The catalogues the services published: who takes part in privacy work (every service that
  * declared personal data), and what they hold - the source of the register of processing, the
- * information sheet and the privacy statement.
+ * information sheet and the privacy statement - with the retention periods in force that
+ * retention-service publishes (the privacy officer may have changed a catalogue's).
  */
 @ApplicationScoped
 public class CatalogueRegistry {
 
     private final CatalogueRepository catalogues;
+    private final PeriodRepository periods;
     private final ObjectMapper json;
 
-    CatalogueRegistry(CatalogueRepository catalogues, ObjectMapper json) {
+    CatalogueRegistry(CatalogueRepository catalogues, PeriodRepository periods, ObjectMapper json) {
         this.catalogues = catalogues;
+        this.periods = periods;
         this.json = json;
+    }
+
+    /** retention-service's period in force for a category; an older version that arrives late changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void periodInForce(PrivacyCatalogues.PeriodInForce published) {
+        PeriodInForce row = periods.findById(published.category());
+        if (row != null && row.version >= published.version()) {
+            return;
+        }
+        boolean isNew = row == null;
+        if (isNew) {
+            row = new PeriodInForce();
+            row.category = published.category();
+        }
+        row.period = published.period();
+        row.version = published.version();
+        row.changedAt = published.changedAt();
+        row.receivedAt = Timestamps.now();
+        if (isNew) {
+            periods.persist(row); // after the fields: the insert takes them as they are now
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,10 +76,11 @@ public class CatalogueRegistry {
         }
     }
 
-    /** Every service's catalogue, by service name. */
+    /** Every service's catalogue, by service name, with the retention periods in force. */
     @Transactional
     public List<Catalogue> all() {
-        return catalogues.all().stream().map(c -> read(c.catalogue)).toList();
+        Map<String, String> inForce = periods.byCategory();
+        return catalogues.all().stream().map(c -> withPeriods(read(c.catalogue), inForce)).toList();
     }
 
     /** The services that declared personal data: every request goes to each of them. */
@@ -62,13 +91,24 @@ public class CatalogueRegistry {
 
     @Transactional
     public Optional<Catalogue> of(String service) {
-        return Optional.ofNullable(catalogues.findById(service)).map(c -> read(c.catalogue));
+        Map<String, String> inForce = periods.byCategory();
+        return Optional.ofNullable(catalogues.findById(service)).map(c -> withPeriods(read(c.catalogue), inForce));
     }
 
-    /** When the newest catalogue arrived (null before any did). */
+    /** When the newest catalogue or period in force arrived (null before any did). */
     @Transactional
     public Instant lastChange() {
-        return catalogues.all().stream().map(c -> c.receivedAt).max(Instant::compareTo).orElse(null);
+        Instant catalogue = catalogues.all().stream().map(c -> c.receivedAt).max(Instant::compareTo).orElse(null);
+        Instant period = periods.lastReceived();
+        return catalogue == null || (period != null && period.isAfter(catalogue)) ? period : catalogue;
+    }
+
+    private static Catalogue withPeriods(Catalogue catalogue, Map<String, String> inForce) {
+        if (inForce.isEmpty()) {
+            return catalogue;
+        }
+        return new Catalogue(catalogue.service(), catalogue.baseUrl(), catalogue.categories().stream()
+                .map(c -> c.withRetentionPeriod(inForce.get(c.key()))).toList(), catalogue.technicalTables());
     }
 
     private String write(Catalogue catalogue) {

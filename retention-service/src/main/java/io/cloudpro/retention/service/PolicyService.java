@@ -1,7 +1,9 @@
 package io.cloudpro.retention.service;
 
+import io.cloudpro.platform.events.EventOutbox;
 import io.cloudpro.platform.privacy.Catalogue;
 import io.cloudpro.platform.privacy.PrivacyCatalogues;
+import io.cloudpro.platform.privacy.PrivacyTopics;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.retention.domain.Periods;
@@ -29,8 +31,11 @@ public class PolicyService {
 
     private final PolicyRepository policies;
 
-    PolicyService(PolicyRepository policies) {
+    private final EventOutbox outbox;
+
+    PolicyService(PolicyRepository policies, EventOutbox outbox) {
         this.policies = policies;
+        this.outbox = outbox;
     }
 
     /**
@@ -131,10 +136,13 @@ public class PolicyService {
         policies.addVersion(version(policy, by, reason, now));
     }
 
-    private static void setPeriod(RetentionPolicy policy, String period, Instant now) {
+    /** Every period in force is published, so the information sheet and the privacy statement say it. */
+    private void setPeriod(RetentionPolicy policy, String period, Instant now) {
         policy.period = period;
         policy.version++;
         policy.updatedAt = now;
+        outbox.publish(PrivacyTopics.POLICIES, PrivacyTopics.PERIOD_IN_FORCE, policy.category,
+                new PrivacyCatalogues.PeriodInForce(policy.category, period, policy.version, now));
     }
 
     private static PolicyVersion version(RetentionPolicy policy, UUID by, String reason, Instant now) {
