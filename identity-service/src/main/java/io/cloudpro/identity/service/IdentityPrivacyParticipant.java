@@ -254,20 +254,9 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
         tally.add(COMPANY, Outcome.ANONYMISED, account.hasCompany() ? 1 : 0);
         tally.add(PHONE, Outcome.ANONYMISED, account.phone != null ? 1 : 0);
         tally.add(STAFF_ACCESS, Outcome.ERASED, accessLog.delete("accountId", account.id));
-        account.firstName = null;
-        account.lastName = null;
-        account.street = null;
-        account.postalCode = null;
-        account.city = null;
-        account.country = null;
+        clearNameAndAddress(account);
         account.phone = null;
-        account.companyName = null;
-        account.companyStreet = null;
-        account.companyPostalCode = null;
-        account.companyCity = null;
-        account.companyCountry = null;
-        account.companyVatId = null;
-        account.companyKvkNumber = null;
+        clearCompany(account);
         account.restrictedAt = null;
         if (account.status != Account.Status.CLOSED) {
             account.status = Account.Status.CLOSED;
@@ -428,6 +417,25 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
                 || !lastWithdrawal.atOffset(ZoneOffset.UTC).plus(CONSENT_PROOF_KEPT).toInstant().isAfter(Timestamps.now());
     }
 
+    private static void clearNameAndAddress(Account account) {
+        account.firstName = null;
+        account.lastName = null;
+        account.street = null;
+        account.postalCode = null;
+        account.city = null;
+        account.country = null;
+    }
+
+    private static void clearCompany(Account account) {
+        account.companyName = null;
+        account.companyStreet = null;
+        account.companyPostalCode = null;
+        account.companyCity = null;
+        account.companyCountry = null;
+        account.companyVatId = null;
+        account.companyKvkNumber = null;
+    }
+
     /** One category of a closed account whose grace period is over; how many records went. */
     private long purgeClosed(Account account, String category) {
         Instant now = Timestamps.now();
@@ -436,12 +444,7 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
                 if (account.firstName == null && account.street == null) {
                     return 0;
                 }
-                account.firstName = null;
-                account.lastName = null;
-                account.street = null;
-                account.postalCode = null;
-                account.city = null;
-                account.country = null;
+                clearNameAndAddress(account);
                 // only a shell is left (its id, when it was created and closed): it cannot be re-opened
                 account.erasedAt = account.erasedAt == null ? now : account.erasedAt;
                 account.updatedAt = now;
@@ -451,13 +454,7 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
                 if (!account.hasCompany()) {
                     return 0;
                 }
-                account.companyName = null;
-                account.companyStreet = null;
-                account.companyPostalCode = null;
-                account.companyCity = null;
-                account.companyCountry = null;
-                account.companyVatId = null;
-                account.companyKvkNumber = null;
+                clearCompany(account);
                 account.updatedAt = now;
                 return 1;
             }
