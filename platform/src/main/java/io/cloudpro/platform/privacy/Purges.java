@@ -13,9 +13,11 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -23,9 +25,10 @@ import java.util.stream.Collectors;
  * cut-off moved): checks the legal holds, then lets the participant remove records batch by batch,
  * each batch in a transaction of its own with a pause after it, so that a purge of many rows
  * neither holds locks for long nor takes the database from the service's normal work. Batches are
- * sized by time: the first has {@code batch-size} records, each next one is aimed at
- * {@code batch-time} (at most ten times larger, up to {@code max-batch-size}), and the pause after
- * one is {@code pause-ratio} of its time - cheap deletes go at nearly the speed of one statement,
+ * sized by time: each is aimed at {@code batch-time} from the time per record of the one before (the
+ * first purge of a category starts with {@code batch-size} records, later ones with the size the
+ * last one ended with; up to {@code max-batch-size}), and the pause after one is
+ * {@code pause-ratio} of its time - cheap deletes go at nearly the speed of one statement,
  * expensive ones in short transactions with room for other work between them. The result is the
  * receipt: category, records removed, cut-off, time - no personal data.
  */
@@ -33,6 +36,8 @@ import java.util.stream.Collectors;
 public class Purges {
 
     private static final Logger LOG = Logger.getLogger(Purges.class);
+    /** Batches that removed fewer records say little about the time per record. */
+    private static final int MIN_SAMPLE = 1000;
 
     private final PrivacyParticipant participant;
     private final PrivacyCatalogues catalogues;  // the service's name, for the receipt
@@ -42,10 +47,12 @@ public class Purges {
     private final int maxBatchSize;
     private final Duration batchTime;
     private final double pauseRatio;
+    /** Per category, the batch size that fit the batch time last: the next purge starts with it. */
+    private final Map<String, Integer> learnedSize = new ConcurrentHashMap<>();
 
     Purges(PrivacyParticipant participant, PrivacyCatalogues catalogues, LegalHolds holds, EntityManager entityManager,
            @ConfigProperty(name = "cloudpro.privacy.purge.batch-size", defaultValue = "10000") int batchSize,
-           @ConfigProperty(name = "cloudpro.privacy.purge.max-batch-size", defaultValue = "100000") int maxBatchSize,
+           @ConfigProperty(name = "cloudpro.privacy.purge.max-batch-size", defaultValue = "1000000") int maxBatchSize,
            @ConfigProperty(name = "cloudpro.privacy.purge.batch-time", defaultValue = "200ms") Duration batchTime,
            @ConfigProperty(name = "cloudpro.privacy.purge.pause-ratio", defaultValue = "0.1") double pauseRatio) {
         this.participant = participant;
@@ -114,7 +121,7 @@ public class Purges {
     private long removeInBatches(UUID commandId, PrivacyParticipant.Purge purge) {
         long start = System.nanoTime();
         long batches = 0;
-        int size = batchSize;
+        int size = learnedSize.getOrDefault(purge.category(), batchSize);
         boolean full;
         do {
             int limit = size;
@@ -129,10 +136,12 @@ public class Purges {
             if (batches % 50 == 0) {
                 LOG.infof("Purge %s of %s: %d batches done, still going", commandId, purge.category(), batches);
             }
+            if (removed >= MIN_SAMPLE) {
+                size = sizeForBatchTime(limit, removed, took);
+                learnedSize.put(purge.category(), size);
+            }
             full = removed >= limit;
             if (full) {
-                double toBudget = Math.min(10, Math.max(0.5, batchTime.toNanos() / (double) took));
-                size = (int) Math.max(batchSize, Math.min(maxBatchSize, limit * toBudget));
                 sleep(Duration.ofNanos((long) (took * pauseRatio)));
             }
         } while (full);
@@ -140,6 +149,17 @@ public class Purges {
         LOG.infof("Purge %s of %s: %d records in %d ms, %d batches", commandId, purge.category(), removed,
                 (System.nanoTime() - start) / 1_000_000, batches);
         return removed;
+    }
+
+    /**
+     * The size of a batch that would take about {@code batch-time}, from one that removed
+     * {@code removed} records in {@code took} ns: at most ten times and at least half the size it
+     * had, between a tenth of {@code batch-size} and {@code max-batch-size}.
+     */
+    private int sizeForBatchTime(int limit, long removed, long took) {
+        double aimed = removed * (batchTime.toNanos() / (double) took);
+        double steadied = Math.min(limit * 10.0, Math.max(limit * 0.5, aimed));
+        return (int) Math.max(Math.max(1, batchSize / 10), Math.min(maxBatchSize, steadied));
     }
 
     private void addProgress(UUID commandId, long removed) {
