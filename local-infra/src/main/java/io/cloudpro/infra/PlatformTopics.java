@@ -6,7 +6,8 @@ import java.util.Map;
  * The Kafka topics the services publish to and read from, created when a local broker starts: a
  * consumer that subscribes before its topic exists learns about it only at its next metadata refresh
  * (five minutes by default), so the first events on a new topic would wait that long. In Kubernetes
- * the same topics are KafkaTopic resources (deploy/). Value: the topic's settings beyond the defaults.
+ * the same topics are KafkaTopic resources (deploy/base/kafka/topics.yaml; deploy's check compares the
+ * two). Value: the topic's settings beyond the defaults.
  */
 public final class PlatformTopics {
 
@@ -21,7 +22,9 @@ public final class PlatformTopics {
             Map.entry("privacy.disclosures", Map.of()),
             Map.entry("privacy.statements", Map.of("cleanup.policy", "compact")),
             Map.entry("privacy.requests", Map.of()),
-            Map.entry("retention.holds", Map.of()));
+            // read from the start as the set of holds (after a restore) and of periods in force: compacted
+            Map.entry("retention.holds", Map.of("cleanup.policy", "compact")),
+            Map.entry("retention.policies", Map.of("cleanup.policy", "compact")));
 
     private PlatformTopics() {
     }

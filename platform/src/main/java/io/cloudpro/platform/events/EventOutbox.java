@@ -64,6 +64,10 @@ public class EventOutbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String type, String subjectId, Object data) {
+        if (!config.produces().contains(topic)) {
+            throw new IllegalArgumentException("topic " + topic + " is not among cloudpro.events.produces " + config.produces()
+                    + ": declare it there, so that deploy/ gives this service the topic and its ACL");
+        }
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.topic = Objects.requireNonNull(topic, "topic");

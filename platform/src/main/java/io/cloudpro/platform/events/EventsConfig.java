@@ -12,6 +12,12 @@ public interface EventsConfig {
     /** The CloudEvents {@code source} of everything this service publishes, e.g. {@code /cloudpro/identity-service}. */
     String source();
 
+    /**
+     * Every topic this service publishes to. The outbox refuses any other, so the list stays the
+     * truth that deploy/ builds the service's Kafka topics and ACLs from (its offline check reads it).
+     */
+    java.util.Set<String> produces();
+
     Relay relay();
 
     Consumer consumer();

@@ -54,6 +54,8 @@ class EventPlatformTest {
     FlakyAckSender sender;
     @Inject
     EntityManager entityManager;
+    @Inject
+    EventOutbox outbox;
 
     @AfterEach
     void everythingBackToNormal() {
@@ -82,6 +84,17 @@ class EventPlatformTest {
         assertNotNull(UUID.fromString(header(record, "ce_id")));
         assertTrue(Instant.parse(header(record, "ce_time")).isAfter(Instant.now().minusSeconds(60)));
         assertEquals("{\"noteId\":\"" + noteId + "\",\"text\":\"hello\"}", record.value());
+    }
+
+    @Test
+    void aTopicTheServiceDoesNotDeclareIsRefusedSoDeployAlwaysKnowsEveryTopic() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> outbox.publish("test.undeclared", "io.cloudpro.test.v1",
+                        UUID.randomUUID().toString(), Map.of())));
+        assertTrue(refused.getMessage().contains("cloudpro.events.produces"), refused.getMessage());
+        long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM event_outbox WHERE topic = 'test.undeclared'").getSingleResult()).longValue());
+        assertEquals(0, stored);
     }
 
     @Test
