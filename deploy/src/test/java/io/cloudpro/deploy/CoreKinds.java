@@ -60,11 +60,33 @@ final class CoreKinds {
     static List<String> validate(JsonNode object, Class<?> model) {
         List<String> errors = new ArrayList<>();
         try {
-            unknownFields(STRICT.treeToValue(object, model), "", errors);
+            Object read = STRICT.treeToValue(object, model);
+            unknownFields(read, "", errors);
+            numbersWhereStringsBelong(object, STRICT.valueToTree(read), "", errors);
         } catch (Exception e) {
             errors.add(e.getMessage().lines().findFirst().orElse(e.toString()));
         }
         return errors;
+    }
+
+    /**
+     * Jackson reads 587 or true into a String field without a word; the API server refuses them
+     * (a ConfigMap value, an annotation, a label must be a string). Quantities may be numbers.
+     */
+    private static void numbersWhereStringsBelong(JsonNode written, JsonNode read, String path, List<String> errors) {
+        if (written.isObject()) {
+            written.fields().forEachRemaining(field -> {
+                if (read.has(field.getKey()) && !field.getKey().equals("resources")) {
+                    numbersWhereStringsBelong(field.getValue(), read.get(field.getKey()), path + "." + field.getKey(), errors);
+                }
+            });
+        } else if (written.isArray()) {
+            for (int i = 0; i < written.size() && i < read.size(); i++) {
+                numbersWhereStringsBelong(written.get(i), read.get(i), path + "[" + i + "]", errors);
+            }
+        } else if ((written.isNumber() || written.isBoolean()) && read.isTextual()) {
+            errors.add(path + ": " + written.asText() + " must be a string (quote it)");
+        }
     }
 
     /** Walks the model's getters; every fabric8 object keeps the fields it did not know in additionalProperties. */

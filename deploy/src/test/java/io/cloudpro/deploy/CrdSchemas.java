@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 /**
  * The operators' published CustomResourceDefinitions (src/test/resources/crds, see the NOTICE there)
  * and a validator for their OpenAPI v3 structural schemas: types, required fields, enums, patterns,
- * bounds, int-or-string, and no field the schema does not know (the API server would drop it
- * silently, so a typo would pass unnoticed). CEL rules ({@code x-kubernetes-validations}) are not
- * evaluated.
+ * bounds, lengths and item counts, int-or-string (with its pattern), and no field the schema does
+ * not know (the API server would drop it silently, so a typo would pass unnoticed). CEL rules
+ * ({@code x-kubernetes-validations}) are not evaluated.
  */
 final class CrdSchemas {
 
@@ -74,6 +74,8 @@ final class CrdSchemas {
         if (schema.path("x-kubernetes-int-or-string").asBoolean()) {
             if (!node.isIntegralNumber() && !node.isTextual()) {
                 errors.add(path + ": must be an integer or a string");
+            } else if (node.isTextual() && schema.has("pattern") && !matches(schema, node)) {
+                errors.add(path + ": '" + node.asText() + "' does not match " + schema.get("pattern").asText());
             }
             return;
         }
@@ -83,17 +85,25 @@ final class CrdSchemas {
             case "array" -> {
                 if (!node.isArray()) {
                     errors.add(path + ": must be a list");
-                } else if (schema.has("items")) {
-                    for (int i = 0; i < node.size(); i++) {
-                        check(node.get(i), schema.get("items"), path + "[" + i + "]", errors);
+                } else {
+                    if (node.size() < schema.path("minItems").asInt(0) || node.size() > schema.path("maxItems").asInt(Integer.MAX_VALUE)) {
+                        errors.add(path + ": " + node.size() + " items, outside minItems/maxItems");
+                    }
+                    if (schema.has("items")) {
+                        for (int i = 0; i < node.size(); i++) {
+                            check(node.get(i), schema.get("items"), path + "[" + i + "]", errors);
+                        }
                     }
                 }
             }
             case "string" -> {
                 if (!node.isTextual()) {
                     errors.add(path + ": must be a string, is " + node.getNodeType());
-                } else if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(node.asText()).find()) {
+                } else if (schema.has("pattern") && !matches(schema, node)) {
                     errors.add(path + ": '" + node.asText() + "' does not match " + schema.get("pattern").asText());
+                } else if (node.asText().length() < schema.path("minLength").asInt(0)
+                        || node.asText().length() > schema.path("maxLength").asInt(Integer.MAX_VALUE)) {
+                    errors.add(path + ": '" + node.asText() + "' is outside minLength/maxLength");
                 }
             }
             case "integer" -> {
@@ -191,6 +201,10 @@ final class CrdSchemas {
         if (schema.has("maximum") && node.asDouble() > schema.get("maximum").asDouble()) {
             errors.add(path + ": " + node.asText() + " is above the maximum " + schema.get("maximum").asText());
         }
+    }
+
+    private static boolean matches(JsonNode schema, JsonNode node) {
+        return Pattern.compile(schema.get("pattern").asText()).matcher(node.asText()).find();
     }
 
     private static boolean contains(JsonNode values, JsonNode node) {

@@ -65,6 +65,7 @@ class DeployCheckTest {
         broken.addAll(Rules.kafkaUsers(objects, SERVICES));
         broken.addAll(Rules.noLiteralCredentials(objects));
         broken.addAll(Rules.networkAndIngress(objects));
+        broken.addAll(Rules.inTheNamespace(objects, "cloudpro"));
         assertTrue(broken.isEmpty(), overlay + ":\n" + String.join("\n", broken));
         assertEquals(4, ofKind(objects, "Deployment").size(), "a Deployment per service");
     }
@@ -149,17 +150,29 @@ class DeployCheckTest {
     }
 
     @Test
+    void anObjectOutsideTheNamespaceFails() {
+        assertBreaks(objects -> Rules.inTheNamespace(objects, "cloudpro"), "ScheduledBackup/identity-db-daily: not in the namespace",
+                objects -> {
+                    ObjectNode backup = copy(prod).stream().filter(o -> id(o).equals("ScheduledBackup/identity-db-daily")).findFirst().orElseThrow();
+                    ((ObjectNode) backup.path("metadata")).remove("namespace");
+                    objects.add(backup);
+                });
+    }
+
+    @Test
     void anObjectThatDoesNotMatchItsSchemaFails() {
         List<ObjectNode> objects = copy(dev);
         ((ObjectNode) named(objects, "Kafka", "cloudpro").path("spec").path("kafka")).put("replicas", 3);
         ((ObjectNode) named(objects, "KafkaTopic", "identity.events").path("spec")).put("partitions", "three");
         ((ObjectNode) named(objects, "Deployment", "order-service").path("spec")).put("replica", 2);
         ((ObjectNode) container(objects, "retention-service").path("ports").get(0)).put("containerPort", "8080");
+        ((ObjectNode) named(objects, "ConfigMap", "cloudpro-config").path("data")).put("SMTP_PORT", 587);
         String errors = String.join("\n", schemaErrors(objects));
         assertTrue(errors.contains("Kafka/cloudpro: .spec.kafka.replicas: unknown field"), errors);
         assertTrue(errors.contains("KafkaTopic/identity.events: .spec.partitions: must be an integer"), errors);
         assertTrue(errors.contains("Deployment/order-service: .spec: unknown field(s) [replica]"), errors);
         assertTrue(errors.contains("Deployment/retention-service"), errors);
+        assertTrue(errors.contains("ConfigMap/cloudpro-config: .data.SMTP_PORT: 587 must be a string"), errors);
 
         ObjectNode unknownKind = Manifests.YAML.createObjectNode().put("apiVersion", "monitoring.coreos.com/v1").put("kind", "ServiceMonitor");
         unknownKind.putObject("metadata").put("name", "x");

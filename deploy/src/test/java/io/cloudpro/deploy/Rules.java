@@ -214,6 +214,14 @@ final class Rules {
         return broken;
     }
 
+    /** Every object lands in the platform's namespace (cluster-wide kinds aside). */
+    static List<String> inTheNamespace(List<ObjectNode> objects, String namespace) {
+        Set<String> clusterWide = Set.of("Namespace", "ClusterIssuer", "ClusterRole", "ClusterRoleBinding");
+        return objects.stream().filter(o -> !clusterWide.contains(Manifests.kind(o)))
+                .filter(o -> !namespace.equals(o.path("metadata").path("namespace").asText()))
+                .map(o -> id(o) + ": not in the namespace " + namespace).toList();
+    }
+
     /** Production: three Kafka nodes, topics on three with two in sync, three database instances with backups. */
     static List<String> production(List<ObjectNode> objects) {
         List<String> broken = new ArrayList<>();
