@@ -2,7 +2,9 @@ package io.cloudpro.identity;
 
 import io.agroal.api.AgroalDataSource;
 import io.cloudpro.identity.PrivacyParticipantTest.Person;
+import io.cloudpro.identity.repository.LoginAttemptRepository;
 import io.cloudpro.testsupport.KafkaTopics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +53,8 @@ class PurgeTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    LoginAttemptRepository attempts;
 
     @Test
     void loginHistoryOlderThanTheCutoffGoesInBatchesExceptAHeldPersonsAndTheReceiptCountsIt() throws SQLException {
@@ -83,6 +87,27 @@ class PurgeTest {
         purge(commandId, rule, LOGIN_HISTORY, cutoff);
         List<JsonPath> both = results(commandId, 2);
         assertEquals(both.get(0).getList("categories"), both.get(1).getList("categories"));
+    }
+
+    /** Both ways a batch of login history goes: one statement when it all fits, the limit oldest rows by address when not. */
+    @Test
+    void aBatchThatHoldsEverythingLeftIsOneStatementAndOneThatDoesNotEndsAtItsLimitBothLeavingHeldLogins() throws SQLException {
+        Person person = PrivacyParticipantTest.person();
+        Person held = PrivacyParticipantTest.person();
+        long old = age(person.loginId(), 2000);
+        long kept = age(held.loginId(), 2000);
+        assertTrue(old >= 2 && kept >= 1, "both people logged in");
+        Instant cutoff = Instant.now().minus(1900, ChronoUnit.DAYS);
+        List<UUID> holds = List.of(UUID.fromString(held.accountId()));
+
+        // a limit of one: the oldest row
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> attempts.deleteBatchOlderThan(cutoff, holds, 1)));
+        assertEquals(old - 1, countOlder(person.loginId(), 1900));
+        // a limit far above what is left: one plain DELETE takes the rest, the held person's stay
+        assertEquals(old - 1, QuarkusTransaction.requiringNew().call(() -> attempts.deleteBatchOlderThan(cutoff, holds, 1_000_000)));
+        assertEquals(0, countOlder(person.loginId(), 1900));
+        assertEquals(kept, countOlder(held.loginId(), 1900), "a held login's attempts stay");
+        update("UPDATE login_attempt SET occurred_at = now() WHERE credential_id = ?::uuid", held.loginId());
     }
 
     @Test

@@ -3,14 +3,21 @@ package io.cloudpro.identity.repository;
 import io.cloudpro.identity.domain.LoginAttempt;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @ApplicationScoped
 public class LoginAttemptRepository implements PanacheRepositoryBase<LoginAttempt, UUID> {
+
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
     public List<LoginAttempt> history(UUID credentialId, int page, int size) {
         return find("credentialId = ?1 AND outcome <> ?2 ORDER BY occurredAt DESC", credentialId,
@@ -22,34 +29,57 @@ public class LoginAttemptRepository implements PanacheRepositoryBase<LoginAttemp
     }
 
     /**
-     * Deletes the {@code limit} oldest attempts from before {@code cutoff} (a few more when several
-     * share the last one's time), leaving those of the logins in {@code kept} and of the logins of the
-     * accounts in {@code kept} (legal holds); all of them when fewer are left.
+     * Deletes the {@code limit} oldest attempts from before {@code cutoff}, leaving those of the
+     * logins in {@code kept} and of the logins of the accounts in {@code kept} (legal holds); all of
+     * them when the statistics expect no more than {@code limit} (a few more if they are a little off).
      */
     public long deleteBatchOlderThan(Instant cutoff, Collection<UUID> kept, int limit) {
-        // a range, not a list of rows: the index finds the time of the limit-th oldest row, and the
-        // planner then deletes everything up to it as a plain DELETE would (a sequential scan when
-        // the range is most of the table, the index when it is a small part) - a batch costs about
-        // what the same rows cost in one statement, and the next batch starts where this one ended
+        if (expectedOlderThan(cutoff) <= limit) {
+            // the statistics say everything left fits in the batch: one plain DELETE, without first
+            // walking the index to find where a full batch would end (statistics a little off make
+            // a batch a little larger, never wrong)
+            var all = getEntityManager().createNativeQuery(
+                            "DELETE FROM login_attempt a WHERE a.occurred_at < ?1 " + notHeld("a", kept, 2))
+                    .setParameter(1, cutoff);
+            if (!kept.isEmpty()) {
+                all.setParameter(2, kept.toArray(UUID[]::new));
+            }
+            return all.executeUpdate();
+        }
+        // by row address: the oldest rows through the occurred_at index, then each deleted where it
+        // lies - no scan of the whole table per batch, so a batch costs what its rows cost however
+        // many dead rows earlier batches left behind
         var delete = getEntityManager().createNativeQuery("""
-                        DELETE FROM login_attempt a WHERE a.occurred_at < ?1 %s
-                           AND a.occurred_at <= coalesce((SELECT b.occurred_at FROM login_attempt b
-                                                            WHERE b.occurred_at < ?1 %s
-                                                            ORDER BY b.occurred_at OFFSET ?2 LIMIT 1), ?1)"""
-                        .formatted(notHeld("a", kept), notHeld("b", kept)))
+                        DELETE FROM login_attempt WHERE ctid = ANY(ARRAY(
+                            SELECT a.ctid FROM login_attempt a WHERE a.occurred_at < ?1 %s
+                             ORDER BY a.occurred_at LIMIT ?2))""".formatted(notHeld("a", kept, 3)))
                 .setParameter(1, cutoff)
-                .setParameter(2, limit - 1);
+                .setParameter(2, limit);
         if (!kept.isEmpty()) {
             delete.setParameter(3, kept.toArray(UUID[]::new));
         }
         return delete.executeUpdate();
     }
 
-    /** The condition that leaves the attempts of held logins and accounts (parameter 3), on the table aliased {@code alias}. */
-    private static String notHeld(String alias, Collection<UUID> kept) {
+    /** How many attempts from before {@code cutoff} the planner's statistics expect: a plan, not a count. */
+    private long expectedOlderThan(Instant cutoff) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            // an Instant prints as an ISO-8601 literal: nothing from outside goes into the text
+            try (Statement explain = connection.createStatement();
+                 ResultSet plan = explain.executeQuery("EXPLAIN (FORMAT JSON) SELECT 1 FROM login_attempt WHERE occurred_at < '"
+                         + cutoff + "'::timestamptz")) {
+                plan.next();
+                Matcher rows = PLAN_ROWS.matcher(plan.getString(1));
+                return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
+            }
+        });
+    }
+
+    /** The condition that leaves the attempts of held logins and accounts (parameter {@code held}), on the table aliased {@code alias}. */
+    private static String notHeld(String alias, Collection<UUID> kept, int held) {
         return kept.isEmpty() ? "" : """
-                AND (%1$s.credential_id IS NULL OR NOT (%1$s.credential_id = ANY(?3)
-                         OR EXISTS (SELECT 1 FROM credential c WHERE c.id = %1$s.credential_id AND c.account_id = ANY(?3))))"""
-                .formatted(alias);
+                AND (%1$s.credential_id IS NULL OR NOT (%1$s.credential_id = ANY(?%2$d)
+                         OR EXISTS (SELECT 1 FROM credential c WHERE c.id = %1$s.credential_id AND c.account_id = ANY(?%2$d))))"""
+                .formatted(alias, held);
     }
 }

@@ -126,21 +126,28 @@ public class Purges {
         do {
             int limit = size;
             long started = System.nanoTime();
+            long[] removing = new long[1];
             long removed = QuarkusTransaction.requiringNew().call(() -> {
                 long count = participant.purge(purge, limit);
+                removing[0] = System.nanoTime() - started;
                 addProgress(commandId, count);
                 return count;
             });
             long took = Math.max(System.nanoTime() - started, 1);
             batches++;
+            LOG.debugf("Purge %s batch %d: %d of at most %d records, removing %.1f ms, with its transaction %.1f ms",
+                    commandId, batches, removed, limit, removing[0] / 1e6, took / 1e6);
             if (batches % 50 == 0) {
                 LOG.infof("Purge %s of %s: %d batches done, still going", commandId, purge.category(), batches);
             }
+            full = removed >= limit;
             if (removed >= MIN_SAMPLE) {
-                size = sizeForBatchTime(limit, removed, took);
+                // the last, partial batch of a purge pays its scan for fewer records: it may let the
+                // size grow, never shrink it
+                int fitting = sizeForBatchTime(limit, removed, took);
+                size = full ? fitting : Math.max(size, fitting);
                 learnedSize.put(purge.category(), size);
             }
-            full = removed >= limit;
             if (full) {
                 sleep(Duration.ofNanos((long) (took * pauseRatio)));
             }
