@@ -38,11 +38,11 @@ public class LoginAttemptRepository implements PanacheRepositoryBase<LoginAttemp
             // the statistics say everything left fits in the batch: one plain DELETE, without first
             // walking the index to find where a full batch would end (statistics a little off make
             // a batch a little larger, never wrong)
+            // (the cut-off as a timestamptz literal, as in the plan: compared as the column's own type)
             var all = getEntityManager().createNativeQuery(
-                            "DELETE FROM login_attempt a WHERE a.occurred_at < ?1 " + notHeld("a", kept, 2))
-                    .setParameter(1, cutoff);
+                    "DELETE FROM login_attempt a WHERE a.occurred_at < " + literal(cutoff) + " " + notHeld("a", kept, 1));
             if (!kept.isEmpty()) {
-                all.setParameter(2, kept.toArray(UUID[]::new));
+                all.setParameter(1, kept.toArray(UUID[]::new));
             }
             return all.executeUpdate();
         }
@@ -64,15 +64,19 @@ public class LoginAttemptRepository implements PanacheRepositoryBase<LoginAttemp
     /** How many attempts from before {@code cutoff} the planner's statistics expect: a plan, not a count. */
     private long expectedOlderThan(Instant cutoff) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            // an Instant prints as an ISO-8601 literal: nothing from outside goes into the text
             try (Statement explain = connection.createStatement();
-                 ResultSet plan = explain.executeQuery("EXPLAIN (FORMAT JSON) SELECT 1 FROM login_attempt WHERE occurred_at < '"
-                         + cutoff + "'::timestamptz")) {
+                 ResultSet plan = explain.executeQuery("EXPLAIN (FORMAT JSON) SELECT 1 FROM login_attempt WHERE occurred_at < "
+                         + literal(cutoff))) {
                 plan.next();
                 Matcher rows = PLAN_ROWS.matcher(plan.getString(1));
                 return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
             }
         });
+    }
+
+    /** An Instant prints as an ISO-8601 timestamp: nothing from outside goes into the statement's text. */
+    private static String literal(Instant instant) {
+        return "'" + instant + "'::timestamptz";
     }
 
     /** The condition that leaves the attempts of held logins and accounts (parameter {@code held}), on the table aliased {@code alias}. */
