@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class LoginAttemptRepository implements PanacheRepositoryBase<LoginAttempt, UUID> {
 
+    /** Below this batch size the rows are found by index anyway, whatever the statistics say. */
+    private static final int ONE_STATEMENT_FROM = 10_000;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
     public List<LoginAttempt> history(UUID credentialId, int page, int size) {
@@ -31,13 +33,14 @@ public class LoginAttemptRepository implements PanacheRepositoryBase<LoginAttemp
     /**
      * Deletes the {@code limit} oldest attempts from before {@code cutoff}, leaving those of the
      * logins in {@code kept} and of the logins of the accounts in {@code kept} (legal holds); all of
-     * them when the statistics expect no more than {@code limit} (a few more if they are a little off).
+     * them in one statement when the batch is large and the statistics expect no more than
+     * {@code limit} (a few more if they are a little off).
      */
     public long deleteBatchOlderThan(Instant cutoff, Collection<UUID> kept, int limit) {
-        if (expectedOlderThan(cutoff) <= limit) {
-            // the statistics say everything left fits in the batch: one plain DELETE, without first
-            // walking the index to find where a full batch would end (statistics a little off make
-            // a batch a little larger, never wrong)
+        if (limit >= ONE_STATEMENT_FROM && expectedOlderThan(cutoff) <= limit) {
+            // the statistics say everything left fits in a large batch: one plain DELETE, without
+            // first walking the index to find where the batch would end (statistics a little off
+            // make a batch a little larger, never wrong; small batches are cheap to find either way)
             // (the cut-off as a timestamptz literal, as in the plan: compared as the column's own type)
             var all = getEntityManager().createNativeQuery(
                     "DELETE FROM login_attempt a WHERE a.occurred_at < " + literal(cutoff) + " " + notHeld("a", kept, 1));
