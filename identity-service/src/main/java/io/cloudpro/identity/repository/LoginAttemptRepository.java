@@ -40,8 +40,8 @@ public class LoginAttemptRepository implements PanacheRepositoryBase<LoginAttemp
         if (limit >= ONE_STATEMENT_FROM && expectedOlderThan(cutoff) <= limit) {
             // the statistics say everything left fits in a large batch: one plain DELETE, without
             // first walking the index to find where the batch would end (statistics a little off
-            // make a batch a little larger, never wrong; small batches are cheap to find either way)
-            // (the cut-off as a timestamptz literal, as in the plan: compared as the column's own type)
+            // make a batch a little larger, never wrong; small batches are cheap to find either way),
+            // with the cut-off as a timestamptz literal, compared as the column's own type
             var all = getEntityManager().createNativeQuery(
                     "DELETE FROM login_attempt a WHERE a.occurred_at < " + literal(cutoff) + " " + notHeld("a", kept, 1));
             if (!kept.isEmpty()) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Set;
 
 /** Settings of the event platform, under {@code cloudpro.events}. */
 @ConfigMapping(prefix = "cloudpro.events")
@@ -16,7 +17,7 @@ public interface EventsConfig {
      * Every topic this service publishes to. The outbox refuses any other, so the list stays the
      * truth that deploy/ builds the service's Kafka topics and ACLs from (its offline check reads it).
      */
-    java.util.Set<String> produces();
+    Set<String> produces();
 
     Relay relay();
 

@@ -53,8 +53,8 @@ public interface PrivacyParticipant {
 
     /**
      * Removes - deletes or anonymises, as the category's retention rule says - about {@code limit}
-     * records of {@code purge.category()} whose retention ended (a few more are fine, for instance the
-     * rest of those sharing the last one's date): the subject's, or with a cut-off
+     * records of {@code purge.category()} whose retention ended (a few more are fine, for instance all
+     * that are left when the statistics expect them to fit): the subject's, or with a cut-off
      * every record from before it. The records of the subjects in {@code purge.kept()} stay: a legal
      * hold keeps them. Returns how many records it removed.
      * <p>
