@@ -56,6 +56,17 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("timezone", "UTC")
                     // no DETAIL lines in the server log: a unique violation's detail quotes the values
                     .setServerConfig("log_error_verbosity", "terse");
+            String explainAbove = System.getenv("POSTGRES_EXPLAIN_SLOWER_THAN_MS");
+            if (explainAbove != null && !explainAbove.isBlank()) {
+                // a diagnostic for benchmarks: every statement slower than this is logged with its
+                // plan, as run - rows, buffers, WAL (full-page writes); and every checkpoint
+                builder.setServerConfig("shared_preload_libraries", "auto_explain")
+                        .setServerConfig("auto_explain.log_min_duration", explainAbove.strip())
+                        .setServerConfig("auto_explain.log_analyze", "on")
+                        .setServerConfig("auto_explain.log_buffers", "on")
+                        .setServerConfig("auto_explain.log_wal", "on")
+                        .setServerConfig("log_checkpoints", "on");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -195,6 +206,19 @@ public final class PostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * Forces a checkpoint now. A benchmark takes one before it measures: the first change to a page
+     * after a checkpoint writes the whole page to the WAL, which would otherwise fall on whichever
+     * side of a comparison happens to run after the next one.
+     */
+    public void checkpoint() {
+        try (Connection c = superuserConnection("postgres"); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new IllegalStateException("checkpoint failed", e);
         }
     }
 
