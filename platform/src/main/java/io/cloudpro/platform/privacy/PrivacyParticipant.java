@@ -52,15 +52,16 @@ public interface PrivacyParticipant {
     }
 
     /**
-     * Removes - deletes or anonymises, as the category's retention rule says - about {@code limit}
-     * records of {@code purge.category()} whose retention ended (a few more are fine, for instance all
-     * that are left when the statistics expect them to fit): the subject's, or with a cut-off
-     * every record from before it. The records of the subjects in {@code purge.kept()} stay: a legal
-     * hold keeps them. Returns how many records it removed.
+     * Removes - deletes or anonymises, as the category's retention rule says - at most {@code limit}
+     * records of {@code purge.category()} whose retention ended, or all that are left (for instance
+     * when the statistics expect them to fit, or a subject's records that go together): the
+     * subject's, or with a cut-off every record from before it. The records of the subjects in
+     * {@code purge.kept()} stay: a legal hold keeps them. Returns how many records it removed.
      * <p>
-     * The platform calls it again, each call in a transaction of its own, until fewer than
-     * {@code limit} come back, so a purge of a hundred thousand rows never holds locks for long. It
-     * must be idempotent: a record removed before is not found, nor counted, again.
+     * The platform calls it again, each call in a transaction of its own, as long as exactly
+     * {@code limit} come back (fewer, or more, say nothing is left), so a purge of a hundred thousand
+     * rows never holds locks for long. It must be idempotent: a record removed before is not found,
+     * nor counted, again.
      */
     default long purge(Purge purge, int limit) {
         return 0;
