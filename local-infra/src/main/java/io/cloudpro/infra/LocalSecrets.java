@@ -45,6 +45,11 @@ public final class LocalSecrets {
         return randomSecret("email-hash.secret");
     }
 
+    /** privacy-rights-service's portal: the key its sessions' tokens are encrypted with. */
+    public String portalSessionKey() {
+        return randomSecret("portal-session.key");
+    }
+
     /**
      * The secret {@code service} presents to identity-service for a token of its own (client
      * credentials); identity-service is given only its SHA-256.

@@ -245,6 +245,7 @@ public final class LocalSuite implements AutoCloseable {
             }
             if (service.name().equals("privacy-rights-service")) {
                 environment.put("PUBLIC_URL", baseUrl(service.name()));
+                environment.put("PORTAL_SESSION_KEY", secrets.portalSessionKey());
             }
             if (service.name().equals("retention-service")) {
                 // on a developer's machine a clock that fell due is purged within seconds, not minutes

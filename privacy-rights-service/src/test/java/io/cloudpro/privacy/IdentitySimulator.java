@@ -50,8 +50,15 @@ public final class IdentitySimulator {
     /** How often each command had an effect here: must stay 1 however often it is sent. */
     private final Map<UUID, Integer> effects = new ConcurrentHashMap<>();
     private final Set<UUID> commandsSeen = ConcurrentHashMap.newKeySet();
+    /** The portal's logins: refresh token -> login; each person's logins (when, from where); newsletter choices. */
+    private final Map<String, UUID> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<UUID, List<ObjectNode>> loginHistory = new ConcurrentHashMap<>();
+    private final Map<UUID, Boolean> newsletter = new ConcurrentHashMap<>();
     private volatile boolean silent;
     private volatile boolean lookupsDown;
+
+    /** Every simulated person's password. */
+    public static final String PASSWORD = "test-only password";
 
     /** A person identity-service knows. */
     public record Person(String email, UUID accountId, UUID loginId) {
@@ -70,6 +77,10 @@ public final class IdentitySimulator {
                 server.createContext("/api/v1/privacy/subjects", instance::lookup);
                 server.createContext("/exports/", instance::export);
                 server.createContext("/api/v1/privacy/corrections/", instance::corrections);
+                server.createContext("/api/v1/auth/login", instance::login);
+                server.createContext("/api/v1/auth/refresh", instance::refresh);
+                server.createContext("/api/v1/auth/logout", instance::logout);
+                server.createContext("/api/v1/me", instance::me);
                 server.start();
                 instance.publishCatalogue();
                 Thread consumer = new Thread(instance::answerCommands, "identity-simulator");
@@ -92,6 +103,16 @@ public final class IdentitySimulator {
         byEmail.put(person.email(), person);
         byLogin.put(person.loginId(), person);
         return person;
+    }
+
+    /** The logins of a person, newest first, as identity-service recorded them (address and browser the portal passed on). */
+    public List<ObjectNode> logins(UUID loginId) {
+        return loginHistory.getOrDefault(loginId, List.of());
+    }
+
+    /** Whether the refresh token of a login was handed back at a logout. */
+    public boolean loggedOut(UUID loginId) {
+        return !refreshTokens.containsValue(loginId);
     }
 
     public void silent(boolean silent) {
@@ -172,6 +193,98 @@ public final class IdentitySimulator {
         UUID commandId = UUID.fromString(exchange.getRequestURI().getPath().substring("/api/v1/privacy/corrections/".length()));
         corrections.put(commandId, JSON.readTree(exchange.getRequestBody()).path("corrections"));
         respond(exchange, 204, null);
+    }
+
+    private void login(HttpExchange exchange) throws IOException {
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        Person person = byEmail.get(body.path("email").asText().toLowerCase());
+        if (person == null || !PASSWORD.equals(body.path("password").asText())) {
+            respond(exchange, 401, "{\"status\":401,\"title\":\"Invalid credentials\"}");
+            return;
+        }
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("occurredAt", Instant.now().toString());
+        entry.put("ip", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+        entry.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
+        entry.put("outcome", "SUCCESS");
+        entry.put("purpose", "LOGIN");
+        entry.put("newLocation", false);
+        loginHistory.computeIfAbsent(person.loginId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(0, entry);
+        respond(exchange, 200, tokens(person));
+    }
+
+    private void refresh(HttpExchange exchange) throws IOException {
+        UUID loginId = refreshTokens.remove(JSON.readTree(exchange.getRequestBody()).path("refreshToken").asText());
+        if (loginId == null) {
+            respond(exchange, 401, "{\"status\":401}");
+            return;
+        }
+        respond(exchange, 200, tokens(byLogin.get(loginId)));
+    }
+
+    private void logout(HttpExchange exchange) throws IOException {
+        refreshTokens.remove(JSON.readTree(exchange.getRequestBody()).path("refreshToken").asText());
+        respond(exchange, 204, null);
+    }
+
+    /** {@code /api/v1/me}, {@code /me/logins} and {@code /me/newsletter} of the bearer. */
+    private void me(HttpExchange exchange) throws IOException {
+        Person person = bearer(exchange);
+        if (person == null) {
+            respond(exchange, 401, "{\"status\":401}");
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        ObjectNode answer = JSON.createObjectNode();
+        if (path.equals("/api/v1/me")) {
+            answer.put("accountId", person.accountId().toString());
+            answer.put("loginId", person.loginId().toString());
+            answer.put("email", person.email());
+            answer.put("emailVerified", true);
+            answer.put("firstName", "Fenna");
+            answer.put("lastName", "de Vries");
+            ObjectNode address = answer.putObject("address");
+            address.put("street", "Stationsplein 1");
+            address.put("postalCode", "5611 AB");
+            address.put("city", "Eindhoven");
+            address.put("country", "NL");
+            answer.put("createdAt", "2025-03-01T09:00:00Z");
+        } else if (path.equals("/api/v1/me/logins")) {
+            List<ObjectNode> logins = logins(person.loginId());
+            answer.putArray("items").addAll(logins);
+            answer.put("page", 0);
+            answer.put("size", 20);
+            answer.put("total", logins.size());
+        } else if (path.equals("/api/v1/me/newsletter")) {
+            if ("PUT".equals(exchange.getRequestMethod())) {
+                newsletter.put(person.accountId(), JSON.readTree(exchange.getRequestBody()).path("subscribed").asBoolean());
+            }
+            answer.put("subscribed", newsletter.getOrDefault(person.accountId(), false));
+            answer.put("since", "2025-03-01T09:00:00Z");
+        } else {
+            respond(exchange, 404, "{\"status\":404}");
+            return;
+        }
+        respond(exchange, 200, answer.toString());
+    }
+
+    private String tokens(Person person) {
+        String refresh = UUID.randomUUID().toString();
+        refreshTokens.put(refresh, person.loginId());
+        String access = TestTokens.customer().subject(person.loginId().toString()).accountId(person.accountId().toString()).build();
+        return "{\"accessToken\":\"" + access + "\",\"tokenType\":\"Bearer\",\"expiresIn\":600,\"refreshToken\":\""
+                + refresh + "\",\"refreshTokenExpiresAt\":\"" + Instant.now().plus(Duration.ofDays(14)) + "\"}";
+    }
+
+    /** The person whose access token the request carries (its subject; the service under test checked the signature). */
+    private Person bearer(HttpExchange exchange) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return null;
+        }
+        String payload = auth.substring("Bearer ".length()).split("\\.")[1];
+        JsonNode claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload));
+        return byLogin.get(UUID.fromString(claims.path("sub").asText()));
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

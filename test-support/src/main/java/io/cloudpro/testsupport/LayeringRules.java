@@ -13,26 +13,30 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * How every service is layered, checked rather than remembered: requests flow resource -> service
- * -> repository. Resources ({@code ..rest..}) never reach a repository; services never take or
+ * -> repository. Resources ({@code ..rest..}, and pages in {@code ..web..}) never reach a repository or
+ * a client of another service; services never take or
  * return REST types; only the service layer opens transactions; repositories and entities know
  * nothing of the layers above them. A service's test calls {@link #check} with its base package.
  */
 public final class LayeringRules {
 
     private static final String REST = "..rest..";
+    /** Server-side pages: resources too. */
+    private static final String WEB = "..web..";
     private static final String SERVICE = "..service..";
     private static final String REPOSITORY = "..repository..";
     private static final String DOMAIN = "..domain..";
+    private static final String CLIENT = "..client..";
 
     private LayeringRules() {
     }
 
     public static final List<ArchRule> RULES = List.of(
-            noClasses().that().resideInAPackage(REST)
-                    .should().dependOnClassesThat().resideInAPackage(REPOSITORY)
-                    .as("resources call services, never repositories").allowEmptyShould(true),
+            noClasses().that().resideInAnyPackage(REST, WEB)
+                    .should().dependOnClassesThat().resideInAnyPackage(REPOSITORY, CLIENT)
+                    .as("resources and pages call services, never repositories or clients").allowEmptyShould(true),
             noClasses().that().resideInAPackage(SERVICE)
-                    .should().dependOnClassesThat().resideInAPackage(REST)
+                    .should().dependOnClassesThat().resideInAnyPackage(REST, WEB)
                     .as("services take and return their own types, never REST DTOs").allowEmptyShould(true),
             noClasses().that().resideOutsideOfPackage(SERVICE)
                     .should().beAnnotatedWith(Transactional.class)
@@ -44,7 +48,7 @@ public final class LayeringRules {
                     .should().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.narayana.jta.QuarkusTransaction")
                     .as("transactions are opened in the service layer only (QuarkusTransaction)").allowEmptyShould(true),
             noClasses().that().resideInAPackage(REPOSITORY)
-                    .should().dependOnClassesThat().resideInAnyPackage(SERVICE, REST)
+                    .should().dependOnClassesThat().resideInAnyPackage(SERVICE, REST, WEB)
                     .as("repositories know nothing of services and resources").allowEmptyShould(true),
             noClasses().that().resideInAPackage(DOMAIN)
                     .should().dependOnClassesThat().resideInAnyPackage(SERVICE, REST, REPOSITORY)

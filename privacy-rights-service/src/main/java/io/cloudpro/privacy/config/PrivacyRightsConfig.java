@@ -33,6 +33,8 @@ public interface PrivacyRightsConfig {
 
     Requests requests();
 
+    Portal portal();
+
     interface Verification {
         /** How long a mailed code is good for. */
         @WithDefault("30m")
@@ -78,5 +80,18 @@ public interface PrivacyRightsConfig {
         /** How long before lifting a restriction the person is told (GDPR art. 18(3)). */
         @WithDefault("7d")
         Duration restrictionLiftNotice();
+    }
+
+    /** The privacy portal's pages (package {@code web}): who is logged in, behind a cookie. */
+    interface Portal {
+        /**
+         * 32 random bytes, base64 (PORTAL_SESSION_KEY): the key the identity-service tokens of a
+         * portal session are encrypted with, and the forms' CSRF tokens derived from.
+         */
+        String sessionKey();
+
+        /** A portal session nobody used this long is over: the person logs in again. */
+        @WithDefault("30m")
+        Duration idleTimeout();
     }
 }

@@ -7,12 +7,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
 /** A package download: a file to save, never cached anywhere on the way (it is a copy of personal data). */
-final class PackageResponses {
+public final class PackageResponses {
 
     private PackageResponses() {
     }
 
-    static Response of(UUID requestId, String content) {
+    public static Response of(UUID requestId, String content) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setPrivate(true);

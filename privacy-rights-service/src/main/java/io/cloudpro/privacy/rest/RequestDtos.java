@@ -29,7 +29,7 @@ import java.util.function.BiFunction;
 /** What the request endpoints take and answer. */
 public final class RequestDtos {
 
-    static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
     private RequestDtos() {
     }

@@ -9,6 +9,7 @@ import io.cloudpro.platform.privacy.Subject;
 import io.cloudpro.privacy.domain.Complaint;
 import io.cloudpro.privacy.domain.Disclosure;
 import io.cloudpro.privacy.domain.DsrRequest;
+import io.cloudpro.privacy.domain.PortalSession;
 import io.cloudpro.privacy.repository.AccessPackageRepository;
 import io.cloudpro.privacy.repository.ComplaintRepository;
 import io.cloudpro.privacy.repository.DisclosureRepository;
@@ -43,6 +44,7 @@ public class PrivacyRightsParticipant implements PrivacyParticipant {
     static final String COMPLAINTS = "privacy.complaints";
     static final String DISCLOSURES = "privacy.disclosure-register";
     static final String PACKAGES = "privacy.access-packages";
+    static final String PORTAL_SESSIONS = "privacy.portal-sessions";
     /** Requests and complaints are kept this long after they closed (proof of compliance), then minimised. */
     static final Period CASE_KEPT = Period.ofYears(2);
     /** The register of disclosures is kept this long. */
@@ -55,14 +57,17 @@ public class PrivacyRightsParticipant implements PrivacyParticipant {
     private final DisclosureRepository disclosures;
     private final AccessPackageRepository packages;
     private final VerificationRepository verifications;
+    private final PortalSessions portalSessions;
 
     PrivacyRightsParticipant(RequestRepository requests, ComplaintRepository complaints, DisclosureRepository disclosures,
-                             AccessPackageRepository packages, VerificationRepository verifications) {
+                             AccessPackageRepository packages, VerificationRepository verifications,
+                             PortalSessions portalSessions) {
         this.requests = requests;
         this.complaints = complaints;
         this.disclosures = disclosures;
         this.packages = packages;
         this.verifications = verifications;
+        this.portalSessions = portalSessions;
     }
 
     record RequestView(UUID id, String type, String status, LocalDate receivedOn, LocalDate dueOn, LocalDate extendedTo,
@@ -70,6 +75,9 @@ public class PrivacyRightsParticipant implements PrivacyParticipant {
     }
 
     record ComplaintView(UUID id, String status, Instant receivedAt, String text, String answer, Instant answeredAt) {
+    }
+
+    record PortalSessionView(Instant startedAt, Instant lastUsedAt, Instant endsAt) {
     }
 
     record DisclosureView(String recipient, String service, List<String> categories, List<String> fields, String basis,
@@ -98,6 +106,11 @@ public class PrivacyRightsParticipant implements PrivacyParticipant {
             data.put(DISCLOSURES, disclosed.stream().map(d -> new DisclosureView(d.recipient, d.service,
                     List.of(d.categories.split(",")), List.of(d.fields.split(",")), d.basis, d.reference, d.disclosedAt)).toList());
             outcomes.add(new CategoryOutcome(DISCLOSURES, Outcome.EXPORTED, disclosed.size()));
+        }
+        List<PortalSession> sessions = portalSessions.of(subject.allIds());
+        if (!sessions.isEmpty()) {
+            data.put(PORTAL_SESSIONS, sessions.stream().map(p -> new PortalSessionView(p.createdAt, p.lastSeenAt, p.expiresAt)).toList());
+            outcomes.add(new CategoryOutcome(PORTAL_SESSIONS, Outcome.EXPORTED, sessions.size()));
         }
         return new Export(data, outcomes);
     }
@@ -132,6 +145,10 @@ public class PrivacyRightsParticipant implements PrivacyParticipant {
         }
         if (packagesErased + codes > 0) {
             outcomes.add(new CategoryOutcome(PACKAGES, Outcome.ERASED, packagesErased + codes));
+        }
+        long sessionsEnded = portalSessions.endAll(subject.allIds());
+        if (sessionsEnded > 0) {
+            outcomes.add(new CategoryOutcome(PORTAL_SESSIONS, Outcome.ERASED, sessionsEnded));
         }
         return new Erasure(outcomes, withheld, List.of());
     }

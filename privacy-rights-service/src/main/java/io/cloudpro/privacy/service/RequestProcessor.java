@@ -70,13 +70,14 @@ public class RequestProcessor {
         thread.setDaemon(true);
         return thread;
     });
+    private final PortalSessions portalSessions;
     private final Duration housekeepingInterval;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile Instant lastHousekeeping = Instant.EPOCH;
 
     RequestProcessor(RequestProgress progress, Dispatcher dispatcher, OfficerDecisions decisions, AccessPackages packages,
-                     Verifications verifications, Statements statements, SubjectDirectory directory,
+                     Verifications verifications, PortalSessions portalSessions, Statements statements, SubjectDirectory directory,
                      ExportFetcher fetcher, CorrectionsDelivery delivery, PrivacyCorrections ownCorrections,
                      CatalogueRegistry registry, PrivacyRightsConfig config,
                      @ConfigProperty(name = "quarkus.application.name") String ownName) {
@@ -85,6 +86,7 @@ public class RequestProcessor {
         this.decisions = decisions;
         this.packages = packages;
         this.verifications = verifications;
+        this.portalSessions = portalSessions;
         this.statements = statements;
         this.directory = directory;
         this.fetcher = fetcher;
@@ -164,6 +166,7 @@ public class RequestProcessor {
             progress.remindOverdue(Deadlines.today(now));
             packages.deleteExpired();
             verifications.deleteExpired();
+            portalSessions.removeEnded();
         }
         statements.refreshIfSettled();
     }

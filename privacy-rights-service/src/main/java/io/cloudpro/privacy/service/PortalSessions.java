@@ -1,0 +1,209 @@
+package io.cloudpro.privacy.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudpro.platform.time.Timestamps;
+import io.cloudpro.privacy.client.IdentityOnBehalf;
+import io.cloudpro.privacy.config.PrivacyRightsConfig;
+import io.cloudpro.privacy.domain.PortalSession;
+import io.cloudpro.privacy.repository.PortalSessionRepository;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Who is logged in to the privacy portal. A login goes to identity-service with the person's
+ * password; the tokens it issues stay here, encrypted, under the hash of a random cookie value the
+ * browser holds in an HttpOnly cookie - no script in the page ever sees a token. The access token is
+ * refreshed when it runs out; a session ends at logout, after {@code privacy.portal.idle-timeout}
+ * unused, or when identity-service ends it (a refresh refused).
+ */
+@ApplicationScoped
+public class PortalSessions {
+
+    private static final Logger LOG = Logger.getLogger(PortalSessions.class);
+    /** An access token this close to its end is refreshed before use. */
+    private static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
+
+    /** The person behind a portal cookie, with a valid access token for identity-service's API. */
+    public record Visitor(UUID loginId, UUID accountId, Set<String> roles, String accessToken) {
+        public boolean has(String role) {
+            return roles.contains(role);
+        }
+    }
+
+    /** A login identity-service refused: wrong credentials, or too many attempts (then wait {@code retryAfterSeconds}). */
+    public static final class LoginRefused extends RuntimeException {
+        private final transient Optional<Long> retryAfterSeconds;
+
+        LoginRefused(Optional<Long> retryAfterSeconds) {
+            super(retryAfterSeconds.isPresent() ? "too many attempts" : "login refused", null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public Optional<Long> retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** Where a request comes from: passed on to identity-service with the person's login and refreshes. */
+    public record Client(String ip, String userAgent) {
+    }
+
+    private record SealedTokens(String access, String refresh) {
+    }
+
+    private final PortalSessionRepository sessions;
+    private final IdentityOnBehalf identity;
+    private final PortalKeys keys;
+    private final JWTParser tokens;
+    private final ObjectMapper json;
+    private final Duration idleTimeout;
+
+    PortalSessions(PortalSessionRepository sessions, IdentityOnBehalf identity, PortalKeys keys, JWTParser tokens,
+                   ObjectMapper json, PrivacyRightsConfig config) {
+        this.sessions = sessions;
+        this.identity = identity;
+        this.keys = keys;
+        this.tokens = tokens;
+        this.json = json;
+        this.idleTimeout = config.portal().idleTimeout();
+    }
+
+    /**
+     * Logs in with identity-service and starts a session; returns the cookie value.
+     *
+     * @throws LoginRefused when identity-service refuses the login
+     */
+    @Transactional
+    public String login(String email, String password, Client client) {
+        IdentityOnBehalf.Tokens issued;
+        try {
+            issued = identity.login(email, password, client.ip(), client.userAgent());
+        } catch (IdentityOnBehalf.LoginRefused refused) {
+            throw new LoginRefused(refused.retryAfterSeconds());
+        }
+        String cookie = keys.newCookieValue();
+        PortalSession session = new PortalSession();
+        session.idHash = keys.hash(cookie);
+        session.createdAt = Timestamps.now();
+        store(session, issued);
+        sessions.persist(session);
+        LOG.infof("Portal session started for login %s", session.loginId);
+        return cookie;
+    }
+
+    /** The visitor behind the cookie, if their session is still on; refreshes its access token when due. */
+    @Transactional
+    public Optional<Visitor> visitor(String cookie, Client client) {
+        if (cookie == null || cookie.isBlank()) {
+            return Optional.empty();
+        }
+        Instant now = Timestamps.now();
+        PortalSession session = sessions.lock(keys.hash(cookie));
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (!session.expiresAt.isAfter(now) || !session.lastSeenAt.plus(idleTimeout).isAfter(now)) {
+            sessions.delete(session);
+            return Optional.empty();
+        }
+        SealedTokens held = open(session);
+        if (!session.accessExpiresAt.minus(REFRESH_AHEAD).isAfter(now)) {
+            Optional<IdentityOnBehalf.Tokens> renewed = identity.refresh(held.refresh(), client.ip(), client.userAgent());
+            if (renewed.isEmpty()) {
+                LOG.infof("Portal session of login %s ended by identity-service", session.loginId);
+                sessions.delete(session);
+                return Optional.empty();
+            }
+            store(session, renewed.get());
+            held = open(session);
+        }
+        session.lastSeenAt = now;
+        return Optional.of(new Visitor(session.loginId, session.accountId, roles(session), held.access()));
+    }
+
+    /** Ends the session here and at identity-service. */
+    @Transactional
+    public void logout(String cookie, Client client) {
+        if (cookie == null || cookie.isBlank()) {
+            return;
+        }
+        PortalSession session = sessions.lock(keys.hash(cookie));
+        if (session != null) {
+            identity.logout(open(session).refresh(), client.ip(), client.userAgent());
+            sessions.delete(session);
+            LOG.infof("Portal session of login %s ended by logout", session.loginId);
+        }
+    }
+
+    /** The sessions of a person (any of their ids), oldest first: for their access request. */
+    public List<PortalSession> of(Collection<UUID> ids) {
+        return sessions.ofPeople(ids);
+    }
+
+    /** Ends every session of a person (any of their ids): an erasure. */
+    public long endAll(Collection<UUID> ids) {
+        return sessions.deleteOfPeople(ids);
+    }
+
+    /** Deletes sessions that ended unseen (closed browsers): part of the housekeeping round. */
+    @Transactional
+    public void removeEnded() {
+        Instant now = Timestamps.now();
+        long removed = sessions.deleteEnded(now, now.minus(idleTimeout));
+        if (removed > 0) {
+            LOG.debugf("Removed %d ended portal sessions", removed);
+        }
+    }
+
+    private void store(PortalSession session, IdentityOnBehalf.Tokens issued) {
+        JsonWebToken access = parse(issued.accessToken());
+        session.loginId = UUID.fromString(access.getSubject());
+        String account = access.getClaim("account_id");
+        session.accountId = account == null ? null : UUID.fromString(account);
+        session.roles = String.join(",", access.getGroups());
+        session.accessExpiresAt = Instant.ofEpochSecond(access.getExpirationTime());
+        session.expiresAt = issued.refreshTokenExpiresAt();
+        session.lastSeenAt = Timestamps.now();
+        try {
+            session.tokens = keys.encrypt(json.writeValueAsString(new SealedTokens(issued.accessToken(), issued.refreshToken())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SealedTokens open(PortalSession session) {
+        try {
+            return json.readValue(keys.decrypt(session.tokens), SealedTokens.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a portal session's tokens are not readable", e);
+        }
+    }
+
+    /** The access token identity-service just issued, verified like every token this service accepts. */
+    private JsonWebToken parse(String accessToken) {
+        try {
+            return tokens.parse(accessToken);
+        } catch (ParseException e) {
+            throw new IllegalStateException("identity-service issued an access token this service does not accept", e);
+        }
+    }
+
+    private static Set<String> roles(PortalSession session) {
+        return Arrays.stream(session.roles.split(",")).filter(r -> !r.isBlank()).collect(Collectors.toUnmodifiableSet());
+    }
+}

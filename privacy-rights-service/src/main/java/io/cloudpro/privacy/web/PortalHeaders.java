@@ -1,0 +1,30 @@
+package io.cloudpro.privacy.web;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * The privacy portal's pages load nothing but their own stylesheet: no script at all, inline or
+ * not, no frames, forms only to this site. Pages with personal data are never stored by a browser
+ * or a proxy.
+ */
+@Provider
+public class PortalHeaders implements ContainerResponseFilter {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!request.getUriInfo().getPath().startsWith("/portal")) {
+            return;
+        }
+        response.getHeaders().putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
+        response.getHeaders().putSingle("X-Frame-Options", "DENY");
+        response.getHeaders().putSingle("Referrer-Policy", "same-origin");
+        response.getHeaders().putSingle("Cache-Control", "no-store, private");
+    }
+}

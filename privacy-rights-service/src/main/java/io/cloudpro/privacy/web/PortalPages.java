@@ -1,0 +1,313 @@
+package io.cloudpro.privacy.web;
+
+import io.cloudpro.platform.http.ClientAddress;
+import io.cloudpro.platform.problem.ProblemException;
+import io.cloudpro.platform.security.Roles;
+import io.cloudpro.privacy.domain.DsrRequest;
+import io.cloudpro.privacy.domain.RequestType;
+import io.cloudpro.privacy.rest.PackageResponses;
+import io.cloudpro.privacy.service.AccessPackages;
+import io.cloudpro.privacy.service.CustomerData;
+import io.cloudpro.privacy.service.PortalKeys;
+import io.cloudpro.privacy.service.PortalSessions;
+import io.cloudpro.privacy.service.PortalSessions.Visitor;
+import io.cloudpro.privacy.service.RequestService;
+import io.cloudpro.privacy.service.Statements;
+import io.cloudpro.privacy.web.PortalViews.Frame;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The privacy portal for customers: log in (through identity-service), see what we hold about you
+ * and change your newsletter consent, file a data-subject request and follow it, download the
+ * answer. Server-side pages, no script; the session is a cookie no script can read (see
+ * {@link PortalCookies}), every form carries a CSRF token derived from it, and every page a
+ * Content-Security-Policy ({@link PortalHeaders}).
+ */
+@Path("/portal")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class PortalPages {
+
+    @CheckedTemplate(basePath = "portal")
+    static class Templates {
+        static native TemplateInstance login(Frame frame, String email, String error);
+
+        static native TemplateInstance myData(Frame frame, PortalViews.Profile profile, List<PortalViews.Login> logins,
+                                              PortalViews.Newsletter newsletter, List<PortalViews.Holding> holdings);
+
+        static native TemplateInstance myRights(Frame frame, List<PortalViews.RequestRow> requests,
+                                                List<PortalViews.RequestChoice> choices, String error);
+
+        static native TemplateInstance problem(Frame frame, String title, String message);
+    }
+
+    private static final URI LOGIN = URI.create("/portal/login");
+    private static final URI MY_DATA = URI.create("/portal/my-data");
+    private static final URI MY_RIGHTS = URI.create("/portal/my-rights");
+
+    private final PortalSessions sessions;
+    private final PortalKeys keys;
+    private final CustomerData customers;
+    private final RequestService requests;
+    private final AccessPackages packages;
+    private final Statements statements;
+
+    @Context
+    HttpServerRequest http;
+
+    PortalPages(PortalSessions sessions, PortalKeys keys, CustomerData customers, RequestService requests,
+                AccessPackages packages, Statements statements) {
+        this.sessions = sessions;
+        this.keys = keys;
+        this.customers = customers;
+        this.requests = requests;
+        this.packages = packages;
+        this.statements = statements;
+    }
+
+    @GET
+    public Response home(@CookieParam(PortalCookies.SESSION) String session) {
+        return Response.seeOther(visitor(session).isPresent() ? MY_DATA : LOGIN).build();
+    }
+
+    // --- logging in and out ---------------------------------------------------------------------------
+
+    @GET
+    @Path("/login")
+    public Response loginPage(@CookieParam(PortalCookies.SESSION) String session, @CookieParam(PortalCookies.FORM) String form) {
+        if (visitor(session).isPresent()) {
+            return Response.seeOther(MY_DATA).build();
+        }
+        String formCookie = form == null || form.isBlank() ? keys.newCookieValue() : form;
+        return page(200, Templates.login(anonymous(formCookie), null, null))
+                .cookie(PortalCookies.set(PortalCookies.FORM, formCookie)).build();
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response login(@RestForm String email, @RestForm String password, @RestForm("_csrf") String csrf,
+                          @CookieParam(PortalCookies.FORM) String form) {
+        if (!keys.csrfMatches(form, csrf)) {
+            return expiredForm(anonymous(form == null ? keys.newCookieValue() : form));
+        }
+        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+            return page(400, Templates.login(anonymous(form), email, "Enter your e-mail address and your password.")).build();
+        }
+        try {
+            String cookie = sessions.login(email.strip(), password, client());
+            return Response.seeOther(MY_DATA).cookie(PortalCookies.set(PortalCookies.SESSION, cookie),
+                    PortalCookies.clear(PortalCookies.FORM)).build();
+        } catch (PortalSessions.LoginRefused refused) {
+            Optional<Long> wait = refused.retryAfterSeconds();
+            return wait.isPresent()
+                    ? page(429, Templates.login(anonymous(form), email, "Too many attempts. Try again in "
+                            + wait.get() + " seconds.")).header("Retry-After", wait.get()).build()
+                    : page(401, Templates.login(anonymous(form), email,
+                            "That e-mail address and password do not match a login, or the address is not confirmed yet.")).build();
+        }
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout(@RestForm("_csrf") String csrf, @CookieParam(PortalCookies.SESSION) String session) {
+        if (session != null && !keys.csrfMatches(session, csrf)) {
+            return expiredForm(frame(session, null));
+        }
+        sessions.logout(session, client());
+        return Response.seeOther(LOGIN).cookie(PortalCookies.clear(PortalCookies.SESSION)).build();
+    }
+
+    // --- my data ----------------------------------------------------------------------------------------
+
+    @GET
+    @Path("/my-data")
+    public Response myData(@CookieParam(PortalCookies.SESSION) String session) {
+        Optional<Visitor> visitor = visitor(session);
+        if (visitor.isEmpty()) {
+            return Response.seeOther(LOGIN).build();
+        }
+        if (!visitor.get().has(Roles.CUSTOMER)) {
+            return notACustomer(session, visitor.get());
+        }
+        CustomerData.Snapshot data = customers.read(visitor.get(), 20);
+        return page(200, Templates.myData(frame(session, visitor.get()), PortalViews.Profile.of(data.account()),
+                PortalViews.Login.of(data.logins()),
+                data.newsletter().map(PortalViews.Newsletter::of).orElse(PortalViews.Newsletter.none()),
+                holdings())).build();
+    }
+
+    @POST
+    @Path("/my-data/newsletter")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response newsletter(@RestForm String subscribed, @RestForm("_csrf") String csrf,
+                               @CookieParam(PortalCookies.SESSION) String session) {
+        Optional<Visitor> visitor = visitor(session);
+        if (visitor.isEmpty()) {
+            return Response.seeOther(LOGIN).build();
+        }
+        if (!keys.csrfMatches(session, csrf)) {
+            return expiredForm(frame(session, visitor.get()));
+        }
+        Optional<String> refused = customers.setNewsletter(visitor.get(), "true".equals(subscribed));
+        if (refused.isPresent()) {
+            return page(409, Templates.problem(frame(session, visitor.get()), "Not changed", refused.get())).build();
+        }
+        return Response.seeOther(URI.create("/portal/my-data#newsletter")).build();
+    }
+
+    // --- my rights --------------------------------------------------------------------------------------
+
+    @GET
+    @Path("/my-rights")
+    public Response myRights(@CookieParam(PortalCookies.SESSION) String session) {
+        Optional<Visitor> visitor = visitor(session);
+        if (visitor.isEmpty()) {
+            return Response.seeOther(LOGIN).build();
+        }
+        if (!visitor.get().has(Roles.CUSTOMER)) {
+            return notACustomer(session, visitor.get());
+        }
+        return page(200, myRightsPage(session, visitor.get(), null)).build();
+    }
+
+    @POST
+    @Path("/my-rights/requests")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response file(@RestForm String type, @RestForm String details, @RestForm String processing,
+                         @RestForm("_csrf") String csrf, @CookieParam(PortalCookies.SESSION) String session) {
+        Optional<Visitor> visitor = visitor(session);
+        if (visitor.isEmpty()) {
+            return Response.seeOther(LOGIN).build();
+        }
+        if (!visitor.get().has(Roles.CUSTOMER)) {
+            return notACustomer(session, visitor.get());
+        }
+        if (!keys.csrfMatches(session, csrf)) {
+            return expiredForm(frame(session, visitor.get()));
+        }
+        RequestType chosen;
+        try {
+            chosen = RequestType.valueOf(type == null ? "" : type);
+        } catch (IllegalArgumentException e) {
+            return page(400, myRightsPage(session, visitor.get(), "Choose which right you want to exercise.")).build();
+        }
+        if (details != null && details.length() > 5000) {
+            return page(400, myRightsPage(session, visitor.get(), "Please keep the details under 5,000 characters.")).build();
+        }
+        try {
+            RequestService.Filed filed = requests.fileByLogin(visitor.get().loginId(),
+                    new RequestService.Filing(chosen, details, processing == null || processing.isBlank() ? null : processing.strip(), null));
+            return Response.seeOther(URI.create("/portal/my-rights#request-" + filed.request().id)).build();
+        } catch (ProblemException invalid) {
+            return page(400, myRightsPage(session, visitor.get(), "Not filed: " + reason(invalid) + ".")).build();
+        }
+    }
+
+    @GET
+    @Path("/my-rights/requests/{id}/package")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    public Response download(@PathParam("id") String id, @CookieParam(PortalCookies.SESSION) String session) {
+        Optional<Visitor> visitor = visitor(session);
+        if (visitor.isEmpty()) {
+            return Response.seeOther(LOGIN).build();
+        }
+        UUID requestId;
+        try {
+            requestId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return page(404, Templates.problem(frame(session, visitor.get()), "Not found", "There is no such request of yours.")).build();
+        }
+        try {
+            return PackageResponses.of(requestId, packages.forLogin(visitor.get().loginId(), requestId));
+        } catch (ProblemException unavailable) {
+            int status = unavailable.type().status();
+            return page(status, Templates.problem(frame(session, visitor.get()), status == 404 ? "Not found" : "No longer available",
+                    status == 404 ? "There is no such request of yours." : "This package was deleted when its download"
+                            + " period ended. File a new access request to get a fresh copy.")).build();
+        }
+    }
+
+    // --- the parts every page shares ------------------------------------------------------------------------
+
+    private TemplateInstance myRightsPage(String session, Visitor visitor, String error) {
+        List<PortalViews.RequestRow> rows = requests.ofLogin(visitor.loginId(), 0, 50).items().stream()
+                .map(r -> PortalViews.RequestRow.of(r, packageReady(r))).toList();
+        return Templates.myRights(frame(session, visitor), rows, PortalViews.RequestChoice.all(), error);
+    }
+
+    private static boolean packageReady(DsrRequest r) {
+        return r.type.producesPackage() && r.completedAt != null && r.refusalReason == null;
+    }
+
+    /** The categories we keep, with why and how long, from the privacy statement in force. */
+    private List<PortalViews.Holding> holdings() {
+        try {
+            return statements.current().categories().stream().map(PortalViews.Holding::of).toList();
+        } catch (ProblemException notYet) {
+            return List.of(); // no statement generated yet: the page says so
+        }
+    }
+
+    private Optional<Visitor> visitor(String session) {
+        return sessions.visitor(session, client());
+    }
+
+    private PortalSessions.Client client() {
+        return new PortalSessions.Client(ClientAddress.of(http).ip(), http.getHeader("User-Agent"));
+    }
+
+    private Frame frame(String session, Visitor visitor) {
+        return new Frame(session == null ? null : keys.csrfToken(session), visitor != null,
+                visitor != null && (visitor.has(Roles.PRIVACY_OFFICER) || visitor.has(Roles.ADMIN)), null);
+    }
+
+    private Frame anonymous(String formCookie) {
+        return new Frame(keys.csrfToken(formCookie), false, false, null);
+    }
+
+    private Response expiredForm(Frame frame) {
+        return expired(frame);
+    }
+
+    /** A form without its CSRF token, or with another page's: refused, and nothing done. */
+    static Response expired(Frame frame) {
+        return page(403, Templates.problem(frame, "This form has expired",
+                "For your safety the form could not be accepted. Go back, reload the page and try again.")).build();
+    }
+
+    private Response notACustomer(String session, Visitor visitor) {
+        return page(403, Templates.problem(frame(session, visitor), "Only for customers",
+                "These pages show a customer's own data. Staff logins have none.")).build();
+    }
+
+    /** What a service's problem says, for a sentence on the page: the field's message, or the detail. */
+    static String reason(ProblemException problem) {
+        return problem.errors().isEmpty() ? problem.getMessage() : problem.errors().get(0).message();
+    }
+
+    static Response.ResponseBuilder page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render());
+    }
+}

@@ -1,0 +1,144 @@
+package io.cloudpro.privacy.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudpro.privacy.domain.DsrRequest;
+import io.cloudpro.privacy.domain.RequestStatus;
+import io.cloudpro.privacy.domain.RequestType;
+import io.cloudpro.privacy.service.InformationSheets;
+import io.quarkus.qute.TemplateData;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What the portal's pages show, in words and dates people read (Amsterdam time). */
+final class PortalViews {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private PortalViews() {
+    }
+
+    /** The header's part: who is logged in, and the token every form of the page carries. */
+    @TemplateData
+    record Frame(String csrf, boolean loggedIn, boolean officer, String current) {
+    }
+
+    @TemplateData
+    record Profile(String name, String email, boolean emailVerified, String address, String phone, String company,
+                   String since) {
+        static Profile of(JsonNode me) {
+            JsonNode a = me.path("address");
+            String address = a.isMissingNode() || a.isNull() ? null : a.path("street").asText() + ", "
+                    + a.path("postalCode").asText() + " " + a.path("city").asText() + ", " + a.path("country").asText();
+            JsonNode company = me.path("company");
+            return new Profile(me.path("firstName").asText() + " " + me.path("lastName").asText(), me.path("email").asText(),
+                    me.path("emailVerified").asBoolean(), address, text(me.path("phone")),
+                    company.isMissingNode() || company.isNull() ? null : company.path("name").asText(),
+                    moment(me.path("createdAt")));
+        }
+    }
+
+    @TemplateData
+    record Login(String when, String ip, String browser, String outcome, boolean newLocation) {
+        static List<Login> of(JsonNode page) {
+            List<Login> rows = new ArrayList<>();
+            for (JsonNode item : page.path("items")) {
+                rows.add(new Login(moment(item.path("occurredAt")), item.path("ip").asText(), text(item.path("userAgent")),
+                        switch (item.path("outcome").asText()) {
+                            case "SUCCESS" -> "Logged in";
+                            case "FAILURE" -> "Wrong password";
+                            case "THROTTLED" -> "Refused: too many attempts";
+                            default -> "Waiting for confirmation";
+                        }, item.path("newLocation").asBoolean()));
+            }
+            return rows;
+        }
+    }
+
+    /** The newsletter consent, or none for a login that is not the account's owner. */
+    @TemplateData
+    record Newsletter(boolean available, boolean subscribed, String since, String noticeVersion) {
+        static Newsletter of(JsonNode state) {
+            return new Newsletter(true, state.path("subscribed").asBoolean(), moment(state.path("since")),
+                    text(state.path("privacyNoticeVersion")));
+        }
+
+        static Newsletter none() {
+            return new Newsletter(false, false, null, null);
+        }
+    }
+
+    /** One category of what we keep, with why and how long. */
+    @TemplateData
+    record Holding(String service, String name, String description, String purposes, String retention) {
+        static Holding of(InformationSheets.CategoryInfo c) {
+            return new Holding(c.service(), c.name(), c.description(), String.join("; ", c.purposes()), c.retention());
+        }
+    }
+
+    @TemplateData
+    record RequestRow(String id, String type, String status, boolean open, String receivedOn, String deadline,
+                      boolean extended, String extensionReasons, String refusal, boolean packageReady) {
+        static RequestRow of(DsrRequest r, boolean packageReady) {
+            return new RequestRow(r.id.toString(), typeName(r.type), statusName(r.status), r.status.isOpen(),
+                    day(r.receivedOn), day(r.deadline()), r.extendedTo != null, r.extensionReasons,
+                    r.refusalReason == null ? null : r.refusalReason.text(), packageReady);
+        }
+    }
+
+    /** A choice in the form that files a request. */
+    @TemplateData
+    record RequestChoice(String value, String label) {
+        static List<RequestChoice> all() {
+            List<RequestChoice> choices = new ArrayList<>();
+            for (RequestType type : RequestType.values()) {
+                choices.add(new RequestChoice(type.name(), typeName(type)));
+            }
+            return choices;
+        }
+    }
+
+    static String typeName(RequestType type) {
+        return switch (type) {
+            case ACCESS -> "Access: a copy of all your data";
+            case PORTABILITY -> "Portability: your data to take elsewhere";
+            case RECTIFICATION -> "Rectification: correct your data";
+            case ERASURE -> "Erasure: delete your data";
+            case RESTRICTION -> "Restriction: stop using your data for now";
+            case OBJECTION -> "Objection: object to a use of your data";
+        };
+    }
+
+    static String statusName(RequestStatus status) {
+        return switch (status) {
+            case RECEIVED -> "Received";
+            case AWAITING_DECISION -> "Waiting for the privacy officer";
+            case IN_PROGRESS -> "In progress";
+            case COMPLETED -> "Answered";
+            case REFUSED -> "Refused";
+        };
+    }
+
+    static String day(LocalDate date) {
+        return date == null ? null : DAY.format(date);
+    }
+
+    static String moment(Instant instant) {
+        return instant == null ? null : MOMENT.format(instant.atZone(ZONE));
+    }
+
+    private static String moment(JsonNode instant) {
+        return instant.isMissingNode() || instant.isNull() ? null : moment(Instant.parse(instant.asText()));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() || node.asText().isBlank() ? null : node.asText();
+    }
+}

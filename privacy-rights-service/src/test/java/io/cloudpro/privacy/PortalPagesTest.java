@@ -1,0 +1,297 @@
+package io.cloudpro.privacy;
+
+import io.agroal.api.AgroalDataSource;
+import io.cloudpro.platform.privacy.LegalHolds;
+import io.cloudpro.platform.privacy.PrivacyParticipant;
+import io.cloudpro.platform.privacy.PrivacyResult;
+import io.cloudpro.platform.privacy.Subject;
+import io.cloudpro.privacy.IdentitySimulator.Person;
+import io.cloudpro.privacy.service.PrivacyRightsParticipant;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.cloudpro.privacy.PrivacyClient.newEmail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The privacy portal's pages over HTTP, as a browser meets them: the cookies and headers that keep
+ * a session out of scripts' and other sites' reach, the login through identity-service (simulated),
+ * a customer's data and requests, and nobody else's. (The journeys in a real browser are in
+ * system-tests.)
+ */
+@QuarkusTest
+@WithTestResource(value = PrivacyRightsTestResource.class, scope = TestResourceScope.GLOBAL)
+class PortalPagesTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String SESSION = "__Host-portal-session";
+    private static final String FORM = "__Host-portal-form";
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    PrivacyRightsParticipant participant;
+    @Inject
+    LegalHolds holds;
+
+    /** A browser's state: the cookies it holds. */
+    static final class Browser {
+        Cookie form;
+        Cookie session;
+
+        Response get(String path) {
+            var request = RestAssured.given().redirects().follow(false);
+            if (session != null) {
+                request.cookie(session);
+            }
+            if (form != null) {
+                request.cookie(form);
+            }
+            return request.get(path);
+        }
+
+        Response post(String path, String csrf, Object... fields) {
+            var request = RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded");
+            if (session != null) {
+                request.cookie(session);
+            }
+            if (form != null) {
+                request.cookie(form);
+            }
+            if (csrf != null) {
+                request.formParam("_csrf", csrf);
+            }
+            for (int i = 0; i < fields.length; i += 2) {
+                request.formParam((String) fields[i], fields[i + 1]);
+            }
+            return request.post(path);
+        }
+
+        /** Opens the login page and logs in; the session cookie is kept. */
+        Response logIn(String email, String password) {
+            Response page = get("/portal/login");
+            form = page.getDetailedCookie(FORM);
+            Response answer = post("/portal/login", csrf(page), "email", email, "password", password);
+            if (answer.getDetailedCookie(SESSION) != null && !answer.getDetailedCookie(SESSION).getValue().isEmpty()) {
+                session = answer.getDetailedCookie(SESSION);
+                form = null;
+            }
+            return answer;
+        }
+    }
+
+    static String csrf(Response page) {
+        Matcher m = CSRF.matcher(page.asString());
+        assertTrue(m.find(), "the page's form carries a CSRF token: " + page.asString());
+        return m.group(1);
+    }
+
+    @Test
+    void theLoginPageSetsAFormCookieNoScriptCanReadAndEveryPageForbidsScriptsAndFrames() {
+        Response page = new Browser().get("/portal/login");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        String csp = page.header("Content-Security-Policy");
+        assertTrue(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src"),
+                "no script may run at all: " + csp);
+        assertFalse(page.asString().contains("<script"), "the page has no script");
+        assertFalse(page.asString().contains("style="), "no inline style either (the policy would block it)");
+        assertEquals("no-store, private", page.header("Cache-Control"));
+        Cookie form = page.getDetailedCookie(FORM);
+        assertTrue(form.isHttpOnly() && form.isSecured(), form.toString());
+        assertEquals("Lax", form.getSameSite());
+        assertEquals("/", form.getPath());
+        assertTrue(page.asString().contains("<label for=\"email\">") && page.asString().contains("<label for=\"password\">"),
+                "every field has a label");
+    }
+
+    @Test
+    void aCustomerLogsInThroughIdentityServiceSeesTheirDataAndTheSessionHoldsNoReadableToken() throws SQLException {
+        Person person = IdentitySimulator.get().register(newEmail());
+        Browser browser = new Browser();
+
+        Response wrong = browser.logIn(person.email(), "not the password");
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.asString().contains("do not match a login"), wrong.asString());
+        assertNull(browser.session);
+
+        Response in = browser.logIn(person.email(), IdentitySimulator.PASSWORD);
+        assertEquals(303, in.statusCode());
+        assertEquals("/portal/my-data", java.net.URI.create(in.header("Location")).getPath());
+        assertNotNull(browser.session, "a session cookie");
+        assertTrue(browser.session.isHttpOnly() && browser.session.isSecured(), browser.session.toString());
+        assertEquals("Lax", browser.session.getSameSite());
+        assertEquals(1, IdentitySimulator.get().logins(person.loginId()).size(), "identity-service saw the login");
+
+        Response data = browser.get("/portal/my-data");
+        assertEquals(200, data.statusCode());
+        String html = data.asString();
+        assertTrue(html.contains("Fenna de Vries") && html.contains(person.email()), html);
+        assertTrue(html.contains("Stationsplein 1, 5611 AB Eindhoven, NL"), html);
+        assertTrue(html.contains("Logged in"), "the login history: " + html);
+        assertTrue(html.contains("Subscribe to the newsletter"), html);
+
+        // the table holds the cookie's hash and the tokens encrypted: neither opens a session on its own
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT id_hash, tokens FROM portal_session WHERE login_id = ?")) {
+            s.setObject(1, person.loginId());
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "one session");
+                assertFalse(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1).contains(browser.session.getValue()));
+                String tokens = new String(rs.getBytes(2), StandardCharsets.ISO_8859_1);
+                assertFalse(tokens.contains("eyJ"), "no JWT in the clear");
+                assertFalse(rs.next(), "only one");
+            }
+        }
+    }
+
+    @Test
+    void aFormWithoutItsTokenIsRefusedAndChangesNothing() {
+        Person person = IdentitySimulator.get().register(newEmail());
+        Browser browser = new Browser();
+        Response page = browser.get("/portal/login");
+        browser.form = page.getDetailedCookie(FORM);
+        assertEquals(403, browser.post("/portal/login", null, "email", person.email(), "password", IdentitySimulator.PASSWORD)
+                .statusCode(), "a login form posted from elsewhere");
+        assertEquals(0, IdentitySimulator.get().logins(person.loginId()).size());
+
+        browser.logIn(person.email(), IdentitySimulator.PASSWORD);
+        Response forged = browser.post("/portal/my-rights/requests", "forged", "type", "ERASURE");
+        assertEquals(403, forged.statusCode());
+        assertTrue(browser.get("/portal/my-rights").asString().contains("You have not filed any requests"));
+        // a token from another session does not do either
+        Browser other = new Browser();
+        other.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+        String othersToken = csrf(other.get("/portal/my-rights"));
+        assertEquals(403, browser.post("/portal/my-rights/requests", othersToken, "type", "ERASURE").statusCode());
+    }
+
+    @Test
+    void aCustomerFilesARequestAndFollowsItAndNobodyElseSeesIt() {
+        Browser browser = new Browser();
+        browser.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+        String token = csrf(browser.get("/portal/my-rights"));
+
+        Response filed = browser.post("/portal/my-rights/requests", token, "type", "ACCESS", "details", "");
+        assertEquals(303, filed.statusCode(), filed.asString());
+        String page = browser.get("/portal/my-rights").asString();
+        assertTrue(page.contains("Access: a copy of all your data"), page);
+        assertTrue(page.contains("Answer due by"), page);
+
+        Response invalid = browser.post("/portal/my-rights/requests", token, "type", "OBJECTION");
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.asString().contains("say what you object to"), invalid.asString());
+        assertEquals(400, browser.post("/portal/my-rights/requests", token, "type", "NONSENSE").statusCode());
+
+        Browser someoneElse = new Browser();
+        someoneElse.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+        assertTrue(someoneElse.get("/portal/my-rights").asString().contains("You have not filed any requests"));
+        Matcher id = Pattern.compile("id=\"request-([0-9a-f-]{36})\"").matcher(page);
+        assertTrue(id.find());
+        assertEquals(404, someoneElse.get("/portal/my-rights/requests/" + id.group(1) + "/package").statusCode(),
+                "another person's package is not found");
+    }
+
+    @Test
+    void withoutASessionThePagesSendToTheLoginAndALogoutEndsTheSessionHereAndAtIdentityService() throws SQLException {
+        Browser browser = new Browser();
+        assertEquals("/portal/login", java.net.URI.create(browser.get("/portal/my-data").header("Location")).getPath());
+        assertEquals("/portal/login", java.net.URI.create(browser.get("/portal/my-rights").header("Location")).getPath());
+        browser.session = new Cookie.Builder(SESSION, "made-up").build();
+        assertEquals(303, browser.get("/portal/my-data").statusCode(), "an unknown cookie is no session");
+
+        Person person = IdentitySimulator.get().register(newEmail());
+        browser.session = null;
+        browser.logIn(person.email(), IdentitySimulator.PASSWORD);
+        Response out = browser.post("/portal/logout", csrf(browser.get("/portal/my-data")));
+        assertEquals(303, out.statusCode());
+        assertEquals("", out.getDetailedCookie(SESSION).getValue(), "the cookie is cleared");
+        assertTrue(IdentitySimulator.get().loggedOut(person.loginId()), "identity-service's session ended too");
+        assertEquals(303, browser.get("/portal/my-data").statusCode(), "the old cookie opens nothing");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM portal_session WHERE login_id = ?")) {
+            s.setObject(1, person.loginId());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void theNewsletterSwitchChangesTheConsentAtIdentityService() {
+        Browser browser = new Browser();
+        browser.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+        String token = csrf(browser.get("/portal/my-data"));
+        assertEquals(303, browser.post("/portal/my-data/newsletter", token, "subscribed", "true").statusCode());
+        assertTrue(browser.get("/portal/my-data").asString().contains("Stop the newsletter"));
+        assertEquals(303, browser.post("/portal/my-data/newsletter", token, "subscribed", "false").statusCode());
+        assertTrue(browser.get("/portal/my-data").asString().contains("Subscribe to the newsletter"));
+    }
+
+    @Test
+    void someoneWithoutAnAccountFilesAnErasureWithTheMailedCode() {
+        String email = newEmail();
+        Browser browser = new Browser();
+        Response form = browser.get("/portal/requests/new");
+        assertEquals(200, form.statusCode());
+        browser.form = form.getDetailedCookie(FORM);
+        String token = csrf(form);
+        assertEquals(400, browser.post("/portal/requests/new", token, "email", "not an address", "type", "ERASURE").statusCode());
+
+        Response started = browser.post("/portal/requests/new", token, "email", email, "type", "ERASURE");
+        assertEquals(303, started.statusCode(), started.asString());
+        String verifyPath = java.net.URI.create(started.header("Location")).getPath();
+        assertTrue(verifyPath.startsWith("/portal/requests/verify/"), verifyPath);
+        String code = PrivacyClient.code(PrivacyClient.mail(email, "Your code"));
+
+        String codeToken = csrf(browser.get(verifyPath));
+        Response wrong = browser.post(verifyPath, codeToken, "code", code.equals("000000") ? "111111" : "000000");
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.asString().contains("tries left"), wrong.asString());
+        Response filed = browser.post(verifyPath, codeToken, "code", code);
+        assertEquals(201, filed.statusCode(), filed.asString());
+        assertTrue(filed.asString().contains("Erasure: delete your data") && filed.asString().contains("Answer due by"),
+                filed.asString());
+        assertEquals(400, browser.post(verifyPath, codeToken, "code", code).statusCode(), "a code files once");
+    }
+
+    /** The sessions are personal data like any other: in the person's access answer, and gone with an erasure. */
+    @Test
+    void aPersonsPortalSessionsAreInTheirAccessAnswerAndAnErasureEndsThem() {
+        Person person = IdentitySimulator.get().register(newEmail());
+        Browser browser = new Browser();
+        browser.logIn(person.email(), IdentitySimulator.PASSWORD);
+        Subject subject = new Subject(java.util.UUID.randomUUID(), List.of(person.accountId()), List.of(person.loginId()), List.of());
+
+        PrivacyParticipant.Export export = QuarkusTransaction.requiringNew().call(() -> participant.export(subject));
+        assertTrue(export.data().containsKey("privacy.portal-sessions"), export.data().toString());
+        assertFalse(export.data().toString().contains("eyJ"), "the export shows when, never a token");
+
+        PrivacyParticipant.Erasure erasure = QuarkusTransaction.requiringNew().call(() -> participant.erase(subject, holds, Instant.now()));
+        assertTrue(erasure.categories().contains(new PrivacyResult.CategoryOutcome("privacy.portal-sessions", PrivacyResult.Outcome.ERASED, 1)),
+                erasure.categories().toString());
+        assertEquals(303, browser.get("/portal/my-data").statusCode(), "the erased session opens nothing");
+    }
+}

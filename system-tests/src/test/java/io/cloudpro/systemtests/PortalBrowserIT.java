@@ -1,0 +1,139 @@
+package io.cloudpro.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The privacy portal's journeys in a real Chromium against the packaged suite: a customer logs in
+ * (identity-service checks the password), sees their data, files an access request, and downloads
+ * the package once every service has answered. Each page's screenshot goes to
+ * {@code target/portal-screenshots} (the README's come from there).
+ */
+@ExtendWith(SharedSuite.class)
+class PortalBrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
+    private static ChromeDriver browser;
+    private static Path downloads;
+    private static SuiteClient client;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        client = new SuiteClient(SharedSuite.suite());
+        downloads = Files.createTempDirectory("portal-downloads-");
+        Files.createDirectories(SCREENSHOTS);
+        browser = Chromium.start(downloads);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCustomerLogsInSeesTheirDataFilesAnAccessRequestAndDownloadsThePackage() throws Exception {
+        SuiteClient.Customer customer = client.register("Browser", false);
+        String portal = client.privacyRights() + "/portal";
+
+        browser.get(portal + "/login");
+        assertEquals("Log in - CloudPro", browser.getTitle());
+        screenshot("login");
+        browser.findElement(By.id("email")).sendKeys(customer.email());
+        browser.findElement(By.id("password")).sendKeys(SuiteClient.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/portal/login'] button[type=submit]")).click();
+
+        assertEquals("My data - CloudPro", browser.getTitle());
+        String myData = browser.findElement(By.tagName("main")).getText();
+        assertTrue(myData.contains("Jan Browser") && myData.contains(customer.email()), myData);
+        assertTrue(myData.contains("Dorpsstraat 1, 5042 CR Tilburg, NL"), myData);
+        assertTrue(myData.contains("Logged in"), "the login the browser just made, in the history: " + myData);
+        screenshot("my-data");
+
+        browser.findElement(By.linkText("My rights")).click();
+        assertEquals("My rights - CloudPro", browser.getTitle());
+        new Select(browser.findElement(By.id("type"))).selectByValue("ACCESS");
+        browser.findElement(By.cssSelector("form[action='/portal/my-rights/requests'] button[type=submit]")).click();
+        String filed = browser.findElement(By.tagName("main")).getText();
+        assertTrue(filed.contains("Access: a copy of all your data"), filed);
+
+        // every service answers within seconds; the page shows the download once they have
+        new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofSeconds(1)).until(page -> {
+            page.navigate().refresh();
+            return !page.findElements(By.linkText("Download your data (JSON)")).isEmpty();
+        });
+        screenshot("my-rights");
+        assertTrue(browser.findElement(By.cssSelector(".request .status")).getText().contains("Answered"));
+        browser.findElement(By.linkText("Download your data (JSON)")).click();
+        Path saved = awaitDownload(Duration.ofSeconds(30));
+        JsonNode pack = SuiteClient.JSON.readTree(saved.toFile());
+        assertEquals("ACCESS", pack.path("request").path("type").asText(), pack.toString());
+        assertTrue(pack.path("services").toString().contains(customer.email()), "the package holds the customer's data");
+    }
+
+    @Test
+    void someoneWithoutAnAccountFilesAnErasureRequestWithTheCodeMailedToThem() throws Exception {
+        String email = "no-account-" + System.nanoTime() + "@example.nl";
+        browser.manage().deleteAllCookies();
+        browser.get(client.privacyRights() + "/portal/login");
+        browser.findElement(By.linkText("file a request with your e-mail address")).click();
+        assertEquals("File a request without an account - CloudPro", browser.getTitle());
+        browser.findElement(By.id("email")).sendKeys(email);
+        new Select(browser.findElement(By.id("type"))).selectByValue("ERASURE");
+        screenshot("request-without-account");
+        browser.findElement(By.cssSelector("form[action='/portal/requests/new'] button[type=submit]")).click();
+
+        assertEquals("Enter your code - CloudPro", browser.getTitle());
+        Matcher code = Pattern.compile("^\\s+(\\d{6})\\s*$", Pattern.MULTILINE).matcher(client.awaitMail(email, "Your code").body());
+        assertTrue(code.find(), "a six-digit code in the mail");
+        browser.findElement(By.id("code")).sendKeys(code.group(1));
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        assertEquals("Request filed - CloudPro", browser.getTitle());
+        String filed = browser.findElement(By.tagName("main")).getText();
+        assertTrue(filed.contains("Erasure: delete your data") && filed.contains("Answer due by"), filed);
+    }
+
+    private static Path awaitDownload(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                Optional<Path> done = files.filter(f -> f.getFileName().toString().endsWith(".json")).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
+            Thread.sleep(200);
+        }
+        try (Stream<Path> files = Files.list(downloads)) {
+            throw new AssertionError("no package downloaded within " + timeout + "; the download folder holds " + files.toList());
+        }
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
