@@ -3,6 +3,7 @@
 CREATE TABLE portal_session (
     id_hash           bytea PRIMARY KEY,      -- SHA-256 of the cookie's value: a stolen table opens no session
     login_id          uuid NOT NULL,
+    identity_session  uuid,                   -- the access token's sid: revoked there, ended here
     account_id        uuid,
     roles             text NOT NULL,          -- comma-separated, as the access token says
     tokens            bytea NOT NULL,         -- the access and the refresh token, encrypted

@@ -54,6 +54,11 @@ public final class IdentitySimulator {
     private final Map<String, UUID> refreshTokens = new ConcurrentHashMap<>();
     private final Map<UUID, List<ObjectNode>> loginHistory = new ConcurrentHashMap<>();
     private final Map<UUID, Boolean> newsletter = new ConcurrentHashMap<>();
+    private final Map<UUID, String[]> staffRoles = new ConcurrentHashMap<>();
+    /** Logins whose access tokens end within seconds (so that every page refreshes them), and their refresh count. */
+    private final Set<UUID> shortLived = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Integer> refreshes = new ConcurrentHashMap<>();
+    private volatile boolean accountsDown;
     private volatile boolean silent;
     private volatile boolean lookupsDown;
 
@@ -103,6 +108,34 @@ public final class IdentitySimulator {
         byEmail.put(person.email(), person);
         byLogin.put(person.loginId(), person);
         return person;
+    }
+
+    /** A staff login (no account) holding {@code roles}, who logs in like anyone else. */
+    public Person registerStaff(String email, String... roles) {
+        Person person = new Person(email.toLowerCase(), null, UUID.randomUUID());
+        byEmail.put(person.email(), person);
+        byLogin.put(person.loginId(), person);
+        staffRoles.put(person.loginId(), roles);
+        return person;
+    }
+
+    /** From now on the person's access tokens last seconds, not minutes: each portal page must refresh them. */
+    public void shortLivedTokens(UUID loginId) {
+        shortLived.add(loginId);
+    }
+
+    public int refreshes(UUID loginId) {
+        return refreshes.getOrDefault(loginId, 0);
+    }
+
+    /** identity-service ends every session of the login (a new password, a lock): its refresh tokens stop working. */
+    public void endSessions(UUID loginId) {
+        refreshTokens.values().removeIf(loginId::equals);
+    }
+
+    /** Logins, refreshes and the person's own data answer 503: identity-service is away. */
+    public void accountsDown(boolean down) {
+        this.accountsDown = down;
     }
 
     /** The logins of a person, newest first, as identity-service recorded them (address and browser the portal passed on). */
@@ -196,6 +229,10 @@ public final class IdentitySimulator {
     }
 
     private void login(HttpExchange exchange) throws IOException {
+        if (accountsDown) {
+            respond(exchange, 503, "{\"status\":503}");
+            return;
+        }
         JsonNode body = JSON.readTree(exchange.getRequestBody());
         Person person = byEmail.get(body.path("email").asText().toLowerCase());
         if (person == null || !PASSWORD.equals(body.path("password").asText())) {
@@ -214,11 +251,16 @@ public final class IdentitySimulator {
     }
 
     private void refresh(HttpExchange exchange) throws IOException {
+        if (accountsDown) {
+            respond(exchange, 503, "{\"status\":503}");
+            return;
+        }
         UUID loginId = refreshTokens.remove(JSON.readTree(exchange.getRequestBody()).path("refreshToken").asText());
         if (loginId == null) {
             respond(exchange, 401, "{\"status\":401}");
             return;
         }
+        refreshes.merge(loginId, 1, Integer::sum);
         respond(exchange, 200, tokens(byLogin.get(loginId)));
     }
 
@@ -229,6 +271,10 @@ public final class IdentitySimulator {
 
     /** {@code /api/v1/me}, {@code /me/logins} and {@code /me/newsletter} of the bearer. */
     private void me(HttpExchange exchange) throws IOException {
+        if (accountsDown) {
+            respond(exchange, 503, "{\"status\":503}");
+            return;
+        }
         Person person = bearer(exchange);
         if (person == null) {
             respond(exchange, 401, "{\"status\":401}");
@@ -271,7 +317,12 @@ public final class IdentitySimulator {
     private String tokens(Person person) {
         String refresh = UUID.randomUUID().toString();
         refreshTokens.put(refresh, person.loginId());
-        String access = TestTokens.customer().subject(person.loginId().toString()).accountId(person.accountId().toString()).build();
+        String[] roles = staffRoles.get(person.loginId());
+        Instant expires = Instant.now().plusSeconds(shortLived.contains(person.loginId()) ? 10 : 600);
+        String access = roles != null
+                ? TestTokens.staff(roles[0]).groups(roles).subject(person.loginId().toString()).expiresAt(expires).build()
+                : TestTokens.customer().subject(person.loginId().toString()).accountId(person.accountId().toString())
+                        .expiresAt(expires).build();
         return "{\"accessToken\":\"" + access + "\",\"tokenType\":\"Bearer\",\"expiresIn\":600,\"refreshToken\":\""
                 + refresh + "\",\"refreshTokenExpiresAt\":\"" + Instant.now().plus(Duration.ofDays(14)) + "\"}";
     }

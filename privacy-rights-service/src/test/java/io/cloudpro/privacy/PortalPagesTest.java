@@ -138,7 +138,8 @@ class PortalPagesTest {
 
         Response in = browser.logIn(person.email(), IdentitySimulator.PASSWORD);
         assertEquals(303, in.statusCode());
-        assertEquals("/portal/my-data", java.net.URI.create(in.header("Location")).getPath());
+        assertEquals("/portal", java.net.URI.create(in.header("Location")).getPath());
+        assertEquals("/portal/my-data", java.net.URI.create(browser.get("/portal").header("Location")).getPath(), "a customer lands on their data");
         assertNotNull(browser.session, "a session cookie");
         assertTrue(browser.session.isHttpOnly() && browser.session.isSecured(), browser.session.toString());
         assertEquals("Lax", browser.session.getSameSite());
@@ -293,5 +294,116 @@ class PortalPagesTest {
         assertTrue(erasure.categories().contains(new PrivacyResult.CategoryOutcome("privacy.portal-sessions", PrivacyResult.Outcome.ERASED, 1)),
                 erasure.categories().toString());
         assertEquals(303, browser.get("/portal/my-data").statusCode(), "the erased session opens nothing");
+    }
+
+    @Test
+    void theOfficerSeesTheQueueExtendsARequestWithReasonsAndAdminsOnlyRead() {
+        Browser customer = new Browser();
+        customer.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+        assertEquals(403, customer.get("/portal/officer").statusCode(), "a customer has no queue");
+        customer.post("/portal/my-rights/requests", csrf(customer.get("/portal/my-rights")), "type", "RECTIFICATION",
+                "details", "My street is Stationsplein 2");
+        Matcher filed = Pattern.compile("id=\"request-([0-9a-f-]{36})\"").matcher(customer.get("/portal/my-rights").asString());
+        assertTrue(filed.find());
+        String id = filed.group(1);
+
+        Browser officer = new Browser();
+        officer.logIn(IdentitySimulator.get().registerStaff(newEmail(), "privacy-officer").email(), IdentitySimulator.PASSWORD);
+        assertEquals(403, officer.get("/portal/my-data").statusCode(), "staff have no customer data");
+        assertEquals("/portal/officer", java.net.URI.create(officer.get("/portal").header("Location")).getPath(),
+                "the officer lands on the queue");
+        Response queue = officer.get("/portal/officer");
+        assertEquals(200, queue.statusCode());
+        assertTrue(queue.asString().contains("/portal/officer/requests/" + id), "the request is in the queue");
+        assertTrue(queue.asString().contains("The history is intact"), queue.asString());
+
+        Response page = officer.get("/portal/officer/requests/" + id);
+        assertTrue(page.asString().contains("My street is Stationsplein 2"), page.asString());
+        String token = csrf(page);
+        assertEquals(400, officer.post("/portal/officer/requests/" + id + "/extend", token, "months", "2", "reasons", " ")
+                .statusCode(), "reasons are required");
+        Response extended = officer.post("/portal/officer/requests/" + id + "/extend", token, "months", "2",
+                "reasons", "We need the registry's answer first.");
+        assertEquals(303, extended.statusCode(), extended.asString());
+        String after = officer.get("/portal/officer/requests/" + id).asString();
+        assertTrue(after.contains("(extended)") && after.contains("decision.extended"), after);
+        assertEquals(409, officer.post("/portal/officer/requests/" + id + "/extend", token, "months", "1", "reasons", "again")
+                .statusCode(), "the law allows one extension");
+        assertTrue(customer.get("/portal/my-rights").asString().contains("We need the registry&#39;s answer first."),
+                "the customer reads the reasons");
+
+        Browser admin = new Browser();
+        admin.logIn(IdentitySimulator.get().registerStaff(newEmail(), "admin").email(), IdentitySimulator.PASSWORD);
+        String adminView = admin.get("/portal/officer/requests/" + id).asString();
+        assertTrue(adminView.contains("decision.extended") && !adminView.contains("Refuse the request"), "admins read only");
+        assertEquals(403, admin.post("/portal/officer/requests/" + id + "/refuse", csrf(admin.get("/portal/officer")),
+                "reason", "EXCESSIVE").statusCode());
+    }
+
+    @Test
+    void anExpiringAccessTokenIsRefreshedAndASessionIdentityServiceEndedEndsHere() {
+        Person person = IdentitySimulator.get().register(newEmail());
+        IdentitySimulator.get().shortLivedTokens(person.loginId());
+        Browser browser = new Browser();
+        browser.logIn(person.email(), IdentitySimulator.PASSWORD);
+        assertEquals(200, browser.get("/portal/my-data").statusCode());
+        assertEquals(200, browser.get("/portal/my-rights").statusCode());
+        assertTrue(IdentitySimulator.get().refreshes(person.loginId()) >= 2, "each page renewed the token about to end");
+
+        IdentitySimulator.get().endSessions(person.loginId());
+        assertEquals("/portal/login", java.net.URI.create(browser.get("/portal/my-data").header("Location")).getPath(),
+                "identity-service refused the refresh: the portal session is over");
+    }
+
+    @Test
+    void whenIdentityServiceIsAwayThePagesSaySoAndALogoutStillEndsTheSession() {
+        Person person = IdentitySimulator.get().register(newEmail());
+        Browser browser = new Browser();
+        browser.logIn(person.email(), IdentitySimulator.PASSWORD);
+        String token = csrf(browser.get("/portal/my-data"));
+        IdentitySimulator.get().accountsDown(true);
+        try {
+            Response data = browser.get("/portal/my-data");
+            assertEquals(503, data.statusCode());
+            assertTrue(data.contentType().startsWith("text/html") && data.asString().contains("try again in a minute"),
+                    data.asString());
+            assertEquals("60", data.header("Retry-After"));
+            Response login = new Browser().logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+            assertEquals(503, login.statusCode(), "a login while identity-service is away");
+
+            Response out = browser.post("/portal/logout", token);
+            assertEquals(303, out.statusCode(), out.asString());
+        } finally {
+            IdentitySimulator.get().accountsDown(false);
+        }
+        assertEquals(303, browser.get("/portal/my-data").statusCode(), "logged out all the same");
+    }
+
+    @Test
+    void everyFormRefusesAPostWithoutItsToken() {
+        Browser browser = new Browser();
+        browser.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+        assertEquals(403, browser.post("/portal/my-data/newsletter", "forged", "subscribed", "true").statusCode());
+        assertTrue(browser.get("/portal/my-data").asString().contains("Subscribe to the newsletter"), "still not subscribed");
+        assertEquals(403, browser.post("/portal/logout", "forged").statusCode());
+        assertEquals(200, browser.get("/portal/my-data").statusCode(), "still logged in");
+
+        Browser anonymous = new Browser();
+        anonymous.form = anonymous.get("/portal/requests/new").getDetailedCookie(FORM);
+        assertEquals(403, anonymous.post("/portal/requests/new", "forged", "email", newEmail(), "type", "ERASURE").statusCode());
+        assertEquals(403, anonymous.post("/portal/requests/verify/" + java.util.UUID.randomUUID(), "forged", "code", "123456")
+                .statusCode());
+    }
+
+    @Test
+    void whatPeopleWriteIsShownAsTextNeverAsMarkup() {
+        Browser browser = new Browser();
+        browser.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+        Response invalid = browser.post("/portal/my-rights/requests", csrf(browser.get("/portal/my-rights")), "type", "OBJECTION",
+                "details", "<script>alert(1)</script>");
+        assertEquals(400, invalid.statusCode());
+        Response login = new Browser().logIn("<b>x</b>@example.nl", "wrong");
+        assertFalse(login.asString().contains("<b>x</b>"), "the address comes back escaped");
+        assertTrue(login.asString().contains("&lt;b&gt;x&lt;/b&gt;@example.nl"), login.asString());
     }
 }

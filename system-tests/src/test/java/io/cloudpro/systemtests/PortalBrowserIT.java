@@ -3,6 +3,7 @@ package io.cloudpro.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,12 @@ class PortalBrowserIT {
         downloads = Files.createTempDirectory("portal-downloads-");
         Files.createDirectories(SCREENSHOTS);
         browser = Chromium.start(downloads);
+    }
+
+    /** Each journey starts logged out, as a new visitor. */
+    @BeforeEach
+    void newVisitor() {
+        browser.manage().deleteAllCookies();
     }
 
     @AfterAll
@@ -96,7 +104,6 @@ class PortalBrowserIT {
     @Test
     void someoneWithoutAnAccountFilesAnErasureRequestWithTheCodeMailedToThem() throws Exception {
         String email = "no-account-" + System.nanoTime() + "@example.nl";
-        browser.manage().deleteAllCookies();
         browser.get(client.privacyRights() + "/portal/login");
         browser.findElement(By.linkText("file a request with your e-mail address")).click();
         assertEquals("File a request without an account - CloudPro", browser.getTitle());
@@ -114,6 +121,47 @@ class PortalBrowserIT {
         assertEquals("Request filed - CloudPro", browser.getTitle());
         String filed = browser.findElement(By.tagName("main")).getText();
         assertTrue(filed.contains("Erasure: delete your data") && filed.contains("Answer due by"), filed);
+    }
+
+    @Test
+    void theOfficerExtendsARequestWithReasonsAndSeesItMoveInTheQueue() throws Exception {
+        SuiteClient.Customer customer = client.register("Queue", false);
+        String first = filed(client.send("POST", client.privacyRights() + "/api/v1/privacy/requests", customer.token(),
+                "{\"type\":\"RECTIFICATION\",\"details\":\"My street is Dorpsstraat 3\"}"));
+        String second = filed(client.send("POST", client.privacyRights() + "/api/v1/privacy/requests", customer.token(),
+                "{\"type\":\"RECTIFICATION\",\"details\":\"My city is Breda\"}"));
+        String officer = "portal-officer-" + System.nanoTime() + "@cloudpro.local";
+        client.staff(SharedSuite.adminToken(), officer, "privacy-officer");
+
+        browser.get(client.privacyRights() + "/portal/login");
+        browser.findElement(By.id("email")).sendKeys(officer);
+        browser.findElement(By.id("password")).sendKeys(SuiteClient.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/portal/login'] button[type=submit]")).click();
+        assertEquals("Requests queue - CloudPro", browser.getTitle(), "the officer lands on the queue");
+        assertTrue(browser.findElement(By.id("chain")).getText().contains("intact"));
+        String deadlineBefore = browser.findElement(By.cssSelector("#queue-" + first + " td")).getText();
+        screenshot("officer-queue");
+
+        browser.findElement(By.cssSelector("#queue-" + first + " a")).click();
+        new Select(browser.findElement(By.id("months"))).selectByValue("2");
+        browser.findElement(By.id("reasons")).sendKeys("We need the registry's answer before we can correct this.");
+        screenshot("officer-request");
+        browser.findElement(By.cssSelector("form[action$='/extend'] button[type=submit]")).click();
+        assertTrue(browser.findElement(By.id("deadline")).getText().contains("(extended)"));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("decision.extended"));
+
+        browser.findElement(By.linkText("Back to the queue")).click();
+        String deadlineAfter = browser.findElement(By.cssSelector("#queue-" + first + " td")).getText();
+        assertTrue(deadlineAfter.contains("(extended)") && !deadlineAfter.equals(deadlineBefore), deadlineAfter);
+        List<String> order = browser.findElements(By.cssSelector("table.queue tbody tr")).stream()
+                .map(row -> row.getAttribute("id")).toList();
+        assertTrue(order.indexOf("queue-" + first) > order.indexOf("queue-" + second),
+                "the extended request now comes after the one filed with it: " + order);
+    }
+
+    private static String filed(java.net.http.HttpResponse<String> response) {
+        assertEquals(201, response.statusCode(), response.body());
+        return SuiteClient.json(response).path("id").asText();
     }
 
     private static Path awaitDownload(Duration timeout) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package io.cloudpro.testsupport;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -33,8 +35,10 @@ public final class LayeringRules {
 
     public static final List<ArchRule> RULES = List.of(
             noClasses().that().resideInAnyPackage(REST, WEB)
-                    .should().dependOnClassesThat().resideInAnyPackage(REPOSITORY, CLIENT)
-                    .as("resources and pages call services, never repositories or clients").allowEmptyShould(true),
+                    .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(REPOSITORY, CLIENT)
+                            .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(Exception.class))))
+                    .as("resources and pages call services, never repositories or clients (their exceptions aside)")
+                    .allowEmptyShould(true),
             noClasses().that().resideInAPackage(SERVICE)
                     .should().dependOnClassesThat().resideInAnyPackage(REST, WEB)
                     .as("services take and return their own types, never REST DTOs").allowEmptyShould(true),

@@ -61,19 +61,24 @@ public class IdentityOnBehalf {
 
     public Tokens login(String email, String password, String clientIp, String userAgent) {
         Answer answer = send("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", password), clientIp, userAgent);
-        if (answer.status() == 401) {
-            throw new LoginRefused(null);
-        }
         if (answer.status() == 429) {
             throw new LoginRefused(answer.retryAfter() >= 0 ? answer.retryAfter() : 60);
+        }
+        if (answer.status() / 100 == 4) {
+            throw new LoginRefused(null); // wrong credentials, or input identity-service does not take: the same answer
         }
         return tokens(answer, "login");
     }
 
-    /** New tokens for the refresh token, or empty when identity-service ended the session. */
+    /**
+     * New tokens for the refresh token, or empty when identity-service ended the session. Waits less
+     * than identity-service's grace for a spent refresh token, so that a page that gave up can retry
+     * with it once rather than end the session as a token thief would.
+     */
     public Optional<Tokens> refresh(String refreshToken, String clientIp, String userAgent) {
-        Answer answer = send("POST", "/api/v1/auth/refresh", null, Map.of("refreshToken", refreshToken), clientIp, userAgent);
-        return answer.status() == 401 ? Optional.empty() : Optional.of(tokens(answer, "refresh"));
+        Answer answer = send("POST", "/api/v1/auth/refresh", null, Map.of("refreshToken", refreshToken), clientIp, userAgent,
+                Duration.ofSeconds(4));
+        return answer.status() / 100 == 4 && answer.status() != 429 ? Optional.empty() : Optional.of(tokens(answer, "refresh"));
     }
 
     public void logout(String refreshToken, String clientIp, String userAgent) {
@@ -88,6 +93,15 @@ public class IdentityOnBehalf {
         return send("PUT", path, accessToken, body, null, null);
     }
 
+    /** Retry-After in seconds; -1 when absent or a date (then the caller's default applies). */
+    private static long seconds(String retryAfter) {
+        try {
+            return Long.parseLong(retryAfter.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private Tokens tokens(Answer answer, String what) {
         if (!answer.ok()) {
             throw new ServiceCallException("identity-service answered a portal " + what + " with HTTP " + answer.status());
@@ -98,8 +112,13 @@ public class IdentityOnBehalf {
     }
 
     private Answer send(String method, String path, String accessToken, Object body, String clientIp, String userAgent) {
+        return send(method, path, accessToken, body, clientIp, userAgent, Duration.ofSeconds(10));
+    }
+
+    private Answer send(String method, String path, String accessToken, Object body, String clientIp, String userAgent,
+                        Duration timeout) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                     .header("Accept", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
@@ -118,9 +137,9 @@ public class IdentityOnBehalf {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             byte[] bytes = response.body();
             JsonNode parsed = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
-            return new Answer(response.statusCode(), parsed, response.headers().firstValueAsLong("Retry-After").orElse(-1));
+            return new Answer(response.statusCode(), parsed, seconds(response.headers().firstValue("Retry-After").orElse("")));
         } catch (IOException e) {
-            throw new ServiceCallException("identity-service did not answer the portal's " + method + " " + path, e);
+            throw new ServiceCallException("identity-service did not answer the portal's " + method + " " + path.replaceAll("\\?.*", ""), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceCallException("interrupted calling identity-service", e);

@@ -20,6 +20,10 @@ public class PortalSession {
     @Column(name = "login_id", nullable = false)
     public UUID loginId;
 
+    /** identity-service's session (the tokens' {@code sid}): when it is revoked there, this one ends. */
+    @Column(name = "identity_session")
+    public UUID identitySession;
+
     @Column(name = "account_id")
     public UUID accountId;
 

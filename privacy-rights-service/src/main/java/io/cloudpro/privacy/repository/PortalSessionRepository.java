@@ -8,22 +8,28 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class PortalSessionRepository implements PanacheRepositoryBase<PortalSession, byte[]> {
 
-    /** The session, locked: two pages loading at once must not both spend its refresh token. */
+    /**
+     * The session, locked: two pages loading at once must not both spend its refresh token. A page
+     * waits at most a few seconds for another's refresh; then it fails rather than hold a connection.
+     */
     public PortalSession lock(byte[] idHash) {
-        return findById(idHash, LockModeType.PESSIMISTIC_WRITE);
+        return getEntityManager().find(PortalSession.class, idHash, LockModeType.PESSIMISTIC_WRITE,
+                Map.of("jakarta.persistence.lock.timeout", 5000));
     }
 
+    /** A person's sessions, by their logins only: a member's session is the member's, not the account owner's. */
     public List<PortalSession> ofPeople(Collection<UUID> ids) {
-        return list("loginId IN ?1 OR accountId IN ?1 ORDER BY createdAt", ids);
+        return list("loginId IN ?1 ORDER BY createdAt", ids);
     }
 
     public long deleteOfPeople(Collection<UUID> ids) {
-        return delete("loginId IN ?1 OR accountId IN ?1", ids);
+        return delete("loginId IN ?1", ids);
     }
 
     /** Sessions past their end, or unused since {@code idleSince}. */

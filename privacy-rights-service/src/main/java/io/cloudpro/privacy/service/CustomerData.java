@@ -30,9 +30,10 @@ public class CustomerData {
         IdentityOnBehalf.Answer account = identity.get(visitor.accessToken(), "/api/v1/me");
         IdentityOnBehalf.Answer history = identity.get(visitor.accessToken(), "/api/v1/me/logins?size=" + logins);
         IdentityOnBehalf.Answer newsletter = identity.get(visitor.accessToken(), "/api/v1/me/newsletter");
-        if (!account.ok() || !history.ok()) {
+        if (!account.ok() || !history.ok() || !newsletter.ok() && newsletter.status() != 403) {
+            // 403 on the consent is a member's: the owner decides; anything else is identity-service's trouble
             throw new ServiceCallException("identity-service answered the portal's reads with HTTP " + account.status()
-                    + " and " + history.status());
+                    + ", " + history.status() + " and " + newsletter.status());
         }
         return new Snapshot(account.body(), history.body(), newsletter.ok() ? Optional.of(newsletter.body()) : Optional.empty());
     }

@@ -2,6 +2,8 @@ package io.cloudpro.privacy.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudpro.platform.client.ServiceCallException;
+import io.cloudpro.platform.security.RevokedSessions;
 import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.privacy.client.IdentityOnBehalf;
 import io.cloudpro.privacy.config.PrivacyRightsConfig;
@@ -71,11 +73,13 @@ public class PortalSessions {
     private final PortalKeys keys;
     private final JWTParser tokens;
     private final ObjectMapper json;
+    private final RevokedSessions revoked;
     private final Duration idleTimeout;
 
     PortalSessions(PortalSessionRepository sessions, IdentityOnBehalf identity, PortalKeys keys, JWTParser tokens,
-                   ObjectMapper json, PrivacyRightsConfig config) {
+                   ObjectMapper json, RevokedSessions revoked, PrivacyRightsConfig config) {
         this.sessions = sessions;
+        this.revoked = revoked;
         this.identity = identity;
         this.keys = keys;
         this.tokens = tokens;
@@ -121,7 +125,18 @@ public class PortalSessions {
             sessions.delete(session);
             return Optional.empty();
         }
-        SealedTokens held = open(session);
+        if (session.identitySession != null && revoked.isRevoked(session.identitySession)) {
+            // identity-service ended it: a logout elsewhere, a new password, a locked or closed account
+            LOG.infof("Portal session of login %s ended: identity-service revoked its session", session.loginId);
+            sessions.delete(session);
+            return Optional.empty();
+        }
+        Optional<SealedTokens> opened = open(session);
+        if (opened.isEmpty()) {
+            sessions.delete(session);
+            return Optional.empty();
+        }
+        SealedTokens held = opened.get();
         if (!session.accessExpiresAt.minus(REFRESH_AHEAD).isAfter(now)) {
             Optional<IdentityOnBehalf.Tokens> renewed = identity.refresh(held.refresh(), client.ip(), client.userAgent());
             if (renewed.isEmpty()) {
@@ -130,24 +145,34 @@ public class PortalSessions {
                 return Optional.empty();
             }
             store(session, renewed.get());
-            held = open(session);
+            held = new SealedTokens(renewed.get().accessToken(), renewed.get().refreshToken());
         }
         session.lastSeenAt = now;
         return Optional.of(new Visitor(session.loginId, session.accountId, roles(session), held.access()));
     }
 
-    /** Ends the session here and at identity-service. */
+    /**
+     * Ends the session here, and then at identity-service: the portal session is gone even when
+     * identity-service cannot be told now (its own session then ends when its refresh token does).
+     */
     @Transactional
     public void logout(String cookie, Client client) {
         if (cookie == null || cookie.isBlank()) {
             return;
         }
         PortalSession session = sessions.lock(keys.hash(cookie));
-        if (session != null) {
-            identity.logout(open(session).refresh(), client.ip(), client.userAgent());
-            sessions.delete(session);
-            LOG.infof("Portal session of login %s ended by logout", session.loginId);
+        if (session == null) {
+            return;
         }
+        sessions.delete(session);
+        LOG.infof("Portal session of login %s ended by logout", session.loginId);
+        open(session).ifPresent(held -> {
+            try {
+                identity.logout(held.refresh(), client.ip(), client.userAgent());
+            } catch (ServiceCallException e) {
+                LOG.warnf("identity-service was not told of the portal logout of login %s (%s)", session.loginId, e.getMessage());
+            }
+        });
     }
 
     /** The sessions of a person (any of their ids), oldest first: for their access request. */
@@ -176,6 +201,8 @@ public class PortalSessions {
         String account = access.getClaim("account_id");
         session.accountId = account == null ? null : UUID.fromString(account);
         session.roles = String.join(",", access.getGroups());
+        String sid = access.getClaim("sid");
+        session.identitySession = sid == null ? null : UUID.fromString(sid);
         session.accessExpiresAt = Instant.ofEpochSecond(access.getExpirationTime());
         session.expiresAt = issued.refreshTokenExpiresAt();
         session.lastSeenAt = Timestamps.now();
@@ -186,11 +213,13 @@ public class PortalSessions {
         }
     }
 
-    private SealedTokens open(PortalSession session) {
+    /** The session's tokens; empty when they do not decrypt (PORTAL_SESSION_KEY was replaced: the person logs in again). */
+    private Optional<SealedTokens> open(PortalSession session) {
         try {
-            return json.readValue(keys.decrypt(session.tokens), SealedTokens.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a portal session's tokens are not readable", e);
+            return Optional.of(json.readValue(keys.decrypt(session.tokens), SealedTokens.class));
+        } catch (IllegalStateException | JsonProcessingException e) {
+            LOG.warnf("Portal session of login %s does not decrypt with the current key; it ends", session.loginId);
+            return Optional.empty();
         }
     }
 

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.NewCookie;
  * browsers count http://localhost as secure) and only to this host ({@code __Host-}, path /):
  * the session, and before a login the value the login form's CSRF token is derived from.
  * SameSite=Lax: a link in a mail still finds the person logged in; every form carries a CSRF token,
- * and no GET changes anything.
+ * and no GET files, decides or changes anything a person asked for.
  */
 final class PortalCookies {
 

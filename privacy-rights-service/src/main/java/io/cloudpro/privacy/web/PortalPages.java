@@ -28,7 +28,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.cloudpro.platform.client.ServiceCallException;
 
 import java.net.URI;
 import java.util.List;
@@ -48,8 +51,10 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class PortalPages {
 
+    private static final Logger LOG = Logger.getLogger(PortalPages.class);
+
     @CheckedTemplate(basePath = "portal")
-    static class Templates {
+    static final class Templates {
         static native TemplateInstance login(Frame frame, String email, String error);
 
         static native TemplateInstance myData(Frame frame, PortalViews.Profile profile, List<PortalViews.Login> logins,
@@ -62,6 +67,8 @@ public class PortalPages {
     }
 
     private static final URI LOGIN = URI.create("/portal/login");
+    private static final String LOGIN_REFUSED =
+            "That e-mail address and password do not match a login, or the address is not confirmed yet.";
     private static final URI MY_DATA = URI.create("/portal/my-data");
     private static final URI MY_RIGHTS = URI.create("/portal/my-rights");
 
@@ -87,7 +94,12 @@ public class PortalPages {
 
     @GET
     public Response home(@CookieParam(PortalCookies.SESSION) String session) {
-        return Response.seeOther(visitor(session).isPresent() ? MY_DATA : LOGIN).build();
+        return Response.seeOther(visitor(session).map(PortalPages::landing).orElse(LOGIN)).build();
+    }
+
+    /** Where a login lands: the officer's queue for the privacy officer and admins, the customer's data otherwise. */
+    private static URI landing(Visitor visitor) {
+        return visitor.has(Roles.PRIVACY_OFFICER) || visitor.has(Roles.ADMIN) ? URI.create("/portal/officer") : MY_DATA;
     }
 
     // --- logging in and out ---------------------------------------------------------------------------
@@ -95,8 +107,9 @@ public class PortalPages {
     @GET
     @Path("/login")
     public Response loginPage(@CookieParam(PortalCookies.SESSION) String session, @CookieParam(PortalCookies.FORM) String form) {
-        if (visitor(session).isPresent()) {
-            return Response.seeOther(MY_DATA).build();
+        Optional<Visitor> visitor = visitor(session);
+        if (visitor.isPresent()) {
+            return Response.seeOther(landing(visitor.get())).build();
         }
         String formCookie = form == null || form.isBlank() ? keys.newCookieValue() : form;
         return page(200, Templates.login(anonymous(formCookie), null, null))
@@ -114,17 +127,19 @@ public class PortalPages {
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
             return page(400, Templates.login(anonymous(form), email, "Enter your e-mail address and your password.")).build();
         }
+        if (email.length() > 254 || password.length() > 128) {
+            return page(401, Templates.login(anonymous(form), null, LOGIN_REFUSED)).build(); // no login is that long
+        }
         try {
             String cookie = sessions.login(email.strip(), password, client());
-            return Response.seeOther(MY_DATA).cookie(PortalCookies.set(PortalCookies.SESSION, cookie),
+            return Response.seeOther(URI.create("/portal")).cookie(PortalCookies.set(PortalCookies.SESSION, cookie),
                     PortalCookies.clear(PortalCookies.FORM)).build();
         } catch (PortalSessions.LoginRefused refused) {
             Optional<Long> wait = refused.retryAfterSeconds();
             return wait.isPresent()
                     ? page(429, Templates.login(anonymous(form), email, "Too many attempts. Try again in "
                             + wait.get() + " seconds.")).header("Retry-After", wait.get()).build()
-                    : page(401, Templates.login(anonymous(form), email,
-                            "That e-mail address and password do not match a login, or the address is not confirmed yet.")).build();
+                    : page(401, Templates.login(anonymous(form), email, LOGIN_REFUSED)).build();
         }
     }
 
@@ -152,7 +167,7 @@ public class PortalPages {
             return notACustomer(session, visitor.get());
         }
         CustomerData.Snapshot data = customers.read(visitor.get(), 20);
-        return page(200, Templates.myData(frame(session, visitor.get()), PortalViews.Profile.of(data.account()),
+        return page(200, Templates.myData(frame(session, visitor.get(), "my-data"), PortalViews.Profile.of(data.account()),
                 PortalViews.Login.of(data.logins()),
                 data.newsletter().map(PortalViews.Newsletter::of).orElse(PortalViews.Newsletter.none()),
                 holdings())).build();
@@ -213,8 +228,9 @@ public class PortalPages {
         } catch (IllegalArgumentException e) {
             return page(400, myRightsPage(session, visitor.get(), "Choose which right you want to exercise.")).build();
         }
-        if (details != null && details.length() > 5000) {
-            return page(400, myRightsPage(session, visitor.get(), "Please keep the details under 5,000 characters.")).build();
+        if (details != null && details.length() > 5000 || processing != null && processing.length() > 100) {
+            return page(400, myRightsPage(session, visitor.get(),
+                    "Please keep the details under 5,000 characters, and what you object to under 100.")).build();
         }
         try {
             RequestService.Filed filed = requests.fileByLogin(visitor.get().loginId(),
@@ -254,7 +270,7 @@ public class PortalPages {
     private TemplateInstance myRightsPage(String session, Visitor visitor, String error) {
         List<PortalViews.RequestRow> rows = requests.ofLogin(visitor.loginId(), 0, 50).items().stream()
                 .map(r -> PortalViews.RequestRow.of(r, packageReady(r))).toList();
-        return Templates.myRights(frame(session, visitor), rows, PortalViews.RequestChoice.all(), error);
+        return Templates.myRights(frame(session, visitor, "my-rights"), rows, PortalViews.RequestChoice.all(), error);
     }
 
     private static boolean packageReady(DsrRequest r) {
@@ -275,16 +291,25 @@ public class PortalPages {
     }
 
     private PortalSessions.Client client() {
+        return client(http);
+    }
+
+    /** Where the request comes from, as identity-service should see it. */
+    static PortalSessions.Client client(HttpServerRequest http) {
         return new PortalSessions.Client(ClientAddress.of(http).ip(), http.getHeader("User-Agent"));
     }
 
     private Frame frame(String session, Visitor visitor) {
-        return new Frame(session == null ? null : keys.csrfToken(session), visitor != null,
-                visitor != null && (visitor.has(Roles.PRIVACY_OFFICER) || visitor.has(Roles.ADMIN)), null);
+        return frame(session, visitor, null);
+    }
+
+    /** The header of a page: the CSRF token of the session's forms, the menu, and which of its pages this is. */
+    private Frame frame(String session, Visitor visitor, String current) {
+        return Frame.of(session == null ? null : keys.csrfToken(session), visitor, current);
     }
 
     private Frame anonymous(String formCookie) {
-        return new Frame(keys.csrfToken(formCookie), false, false, null);
+        return Frame.anonymous(keys.csrfToken(formCookie));
     }
 
     private Response expiredForm(Frame frame) {
@@ -309,5 +334,18 @@ public class PortalPages {
 
     static Response.ResponseBuilder page(int status, TemplateInstance page) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render());
+    }
+
+    /** identity-service cannot be reached: a page that says so, not a 500. */
+    @ServerExceptionMapper
+    Response unavailable(ServiceCallException e) {
+        return unavailablePage(e);
+    }
+
+    static Response unavailablePage(ServiceCallException e) {
+        LOG.warnf("A portal page could not be served: %s", e.getMessage());
+        return page(503, Templates.problem(Frame.anonymous(null), "Please try again in a minute",
+                "Part of our service is not answering right now. Nothing was lost; try again in a minute."))
+                .header("Retry-After", 60).build();
     }
 }

@@ -1,10 +1,17 @@
 package io.cloudpro.privacy.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudpro.platform.security.Roles;
 import io.cloudpro.privacy.domain.DsrRequest;
+import io.cloudpro.privacy.domain.HistoryEntry;
+import io.cloudpro.privacy.domain.RefusalReason;
 import io.cloudpro.privacy.domain.RequestStatus;
 import io.cloudpro.privacy.domain.RequestType;
+import io.cloudpro.privacy.service.HistoryLog;
 import io.cloudpro.privacy.service.InformationSheets;
+import io.cloudpro.privacy.service.OfficerDecisions;
+import io.cloudpro.privacy.service.PortalSessions;
+import io.cloudpro.privacy.service.RequestService;
 import io.quarkus.qute.TemplateData;
 
 import java.time.Instant;
@@ -25,9 +32,20 @@ final class PortalViews {
     private PortalViews() {
     }
 
-    /** The header's part: who is logged in, and the token every form of the page carries. */
+    /**
+     * The header's part: the token every form of the page carries, whether someone is logged in and
+     * which menu they get (a customer's pages, the officer's), and which page this is.
+     */
     @TemplateData
-    record Frame(String csrf, boolean loggedIn, boolean officer, String current) {
+    record Frame(String csrf, boolean loggedIn, boolean customer, boolean officer, String current) {
+        static Frame of(String csrf, PortalSessions.Visitor visitor, String current) {
+            return new Frame(csrf, visitor != null, visitor != null && visitor.has(Roles.CUSTOMER),
+                    visitor != null && (visitor.has(Roles.PRIVACY_OFFICER) || visitor.has(Roles.ADMIN)), current);
+        }
+
+        static Frame anonymous(String csrf) {
+            return new Frame(csrf, false, false, false, null);
+        }
     }
 
     @TemplateData
@@ -91,6 +109,54 @@ final class PortalViews {
                     day(r.receivedOn), day(r.deadline()), r.extendedTo != null, r.extensionReasons,
                     r.refusalReason == null ? null : r.refusalReason.text(), packageReady);
         }
+    }
+
+    /** A line of the privacy officer's queue: what stands out is said in words, not only by colour. */
+    @TemplateData
+    record QueueRow(String id, String type, String status, String receivedOn, String deadline, boolean extended,
+                    boolean overdue, boolean dueSoon, String daysLeft, String silent) {
+        static QueueRow of(OfficerDecisions.QueueEntry e) {
+            DsrRequest r = e.request();
+            String left = !r.status.isOpen() ? "-" : e.daysLeft() < 0 ? -e.daysLeft() + " days overdue"
+                    : e.daysLeft() == 0 ? "due today" : e.daysLeft() + (e.daysLeft() == 1 ? " day left" : " days left");
+            return new QueueRow(r.id.toString(), typeName(r.type), statusName(r.status), day(r.receivedOn), day(r.deadline()),
+                    r.extendedTo != null, e.overdue(), e.dueSoon(), left, e.silent().isEmpty() ? null : String.join(", ", e.silent()));
+        }
+    }
+
+    /** A service's part in a request. */
+    @TemplateData
+    record ParticipantRow(String service, String command, boolean answered, String sentAt, String answeredAt, int attempts) {
+        static ParticipantRow of(RequestService.ParticipantState p) {
+            return new ParticipantRow(p.service(), p.kind().name().toLowerCase(Locale.ROOT), "ANSWERED".equals(p.state()),
+                    moment(p.sentAt()), moment(p.answeredAt()), p.attempts());
+        }
+    }
+
+    /** A step in the request's history. */
+    @TemplateData
+    record HistoryRow(long seq, String kind, String actor, String at) {
+        static HistoryRow of(HistoryEntry e) {
+            return new HistoryRow(e.seq, e.kind, e.actor, moment(e.recordedAt));
+        }
+    }
+
+    /** A reason the officer may refuse with. */
+    @TemplateData
+    record ReasonChoice(String value, String label) {
+        static List<ReasonChoice> all() {
+            List<ReasonChoice> choices = new ArrayList<>();
+            for (RefusalReason reason : RefusalReason.values()) {
+                choices.add(new ReasonChoice(reason.name(), reason.text()));
+            }
+            return choices;
+        }
+    }
+
+    /** The whole history's chain check, in a sentence. */
+    static String chain(HistoryLog.Verification check) {
+        return check.intact() ? "The history is intact: all " + check.entries() + " entries follow each other and match their hashes."
+                : "The history is broken at entry " + check.firstBrokenSeq() + ": " + check.problem() + ".";
     }
 
     /** A choice in the form that files a request. */

@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.cloudpro.platform.client.ServiceCallException;
 
 import java.net.URI;
 import java.util.List;
@@ -116,6 +118,10 @@ public class PublicRequestPages {
         String verificationId = verificationId(id);
         try {
             Verifications.Verified verified = verifications.verify(UUID.fromString(verificationId), code);
+            if (verified.request() == null) { // a complaint's code, entered here: it is filed all the same
+                return page(201, PortalPages.Templates.problem(frame(form), "Your complaint is filed",
+                        "We answer by e-mail.")).build();
+            }
             return page(201, Templates.publicFiled(frame(form), PortalViews.RequestRow.of(verified.request().request(), false)))
                     .build();
         } catch (ProblemException wrong) {
@@ -137,10 +143,16 @@ public class PublicRequestPages {
     }
 
     private Frame frame(String formCookie) {
-        return new Frame(keys.csrfToken(formCookie), false, false, null);
+        return Frame.anonymous(keys.csrfToken(formCookie));
     }
 
     private static Response.ResponseBuilder page(int status, TemplateInstance page) {
         return PortalPages.page(status, page);
+    }
+
+    /** identity-service cannot be reached: a page that says so, not a 500. */
+    @ServerExceptionMapper
+    Response unavailable(ServiceCallException e) {
+        return PortalPages.unavailablePage(e);
     }
 }
