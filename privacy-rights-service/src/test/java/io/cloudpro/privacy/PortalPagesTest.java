@@ -332,6 +332,18 @@ class PortalPagesTest {
         assertTrue(customer.get("/portal/my-rights").asString().contains("We need the registry&#39;s answer first."),
                 "the customer reads the reasons");
 
+        String statistics = officer.get("/portal/officer/statistics").asString();
+        assertTrue(statistics.contains("<svg") && statistics.contains("Requests received per month, by type")
+                && statistics.contains("the purges are not shown"), statistics);
+        Matcher thisMonth = Pattern.compile("<th scope=\"row\">" + java.time.YearMonth.now(java.time.ZoneId.of("Europe/Amsterdam"))
+                + "</th>((?:<td>\\d+</td>)+)").matcher(statistics);
+        assertTrue(thisMonth.find(), "this month's row: " + statistics);
+        assertTrue(thisMonth.group(1).matches(".*<td>[1-9]\\d*</td>$"), "this month counts the request filed above: " + thisMonth.group(1));
+
+        Response retention = officer.get("/portal/officer/retention");
+        assertEquals(503, retention.statusCode(), "retention-service has published no address here: the page says so");
+        assertTrue(retention.asString().contains("try again in a minute"), retention.asString());
+
         Browser admin = new Browser();
         admin.logIn(IdentitySimulator.get().registerStaff(newEmail(), "admin").email(), IdentitySimulator.PASSWORD);
         String adminView = admin.get("/portal/officer/requests/" + id).asString();
@@ -405,5 +417,93 @@ class PortalPagesTest {
         Response login = new Browser().logIn("<b>x</b>@example.nl", "wrong");
         assertFalse(login.asString().contains("<b>x</b>"), "the address comes back escaped");
         assertTrue(login.asString().contains("&lt;b&gt;x&lt;/b&gt;@example.nl"), login.asString());
+    }
+
+    @Test
+    void aCustomerComplainsAndTheOfficerAnswersOnce() {
+        Browser customer = new Browser();
+        customer.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+        String token = csrf(customer.get("/portal/my-rights"));
+        assertEquals(400, customer.post("/portal/my-rights/complaints", token, "text", " ").statusCode());
+        assertEquals(400, customer.post("/portal/my-rights/complaints", token, "text", "x", "requestId", "nonsense").statusCode());
+        assertEquals(303, customer.post("/portal/my-rights/complaints", token, "text", "You kept my data after I left.").statusCode());
+        String mine = customer.get("/portal/my-rights").asString();
+        assertTrue(mine.contains("You kept my data after I left.") && mine.contains("Received"), mine);
+        Matcher id = Pattern.compile("id=\"complaint-([0-9a-f-]{36})\"").matcher(mine);
+        assertTrue(id.find());
+        String complaint = id.group(1);
+
+        Browser admin = new Browser();
+        admin.logIn(IdentitySimulator.get().registerStaff(newEmail(), "admin").email(), IdentitySimulator.PASSWORD);
+        String adminView = admin.get("/portal/officer/complaints").asString();
+        assertTrue(adminView.contains("complaint-" + complaint) && !adminView.contains("/complaints/" + complaint + "/answer"),
+                "admins read, without the answer form");
+
+        Browser officer = new Browser();
+        officer.logIn(IdentitySimulator.get().registerStaff(newEmail(), "privacy-officer").email(), IdentitySimulator.PASSWORD);
+        String officerToken = csrf(officer.get("/portal/officer/complaints"));
+        assertEquals(403, admin.post("/portal/officer/complaints/" + complaint + "/answer", csrf(admin.get("/portal/officer")),
+                "answer", "no").statusCode());
+        assertEquals(303, officer.post("/portal/officer/complaints/" + complaint + "/answer", officerToken,
+                "answer", "We deleted it on 1 December; sorry for the delay.").statusCode());
+        assertEquals(409, officer.post("/portal/officer/complaints/" + complaint + "/answer", officerToken,
+                "answer", "again").statusCode(), "answered once");
+        String answered = customer.get("/portal/my-rights").asString();
+        assertTrue(answered.contains("We deleted it on 1 December; sorry for the delay."), answered);
+    }
+
+    @Test
+    void theOfficerRectifiesAndDecidesAnObjectionOnTheRequestPage() {
+        Browser customer = new Browser();
+        customer.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+        String token = csrf(customer.get("/portal/my-rights"));
+        customer.post("/portal/my-rights/requests", token, "type", "RECTIFICATION", "details", "My last name is de Boer");
+        customer.post("/portal/my-rights/requests", token, "type", "OBJECTION", "processing", "identity.login-history");
+        Matcher ids = Pattern.compile("id=\"request-([0-9a-f-]{36})\"").matcher(customer.get("/portal/my-rights").asString());
+        assertTrue(ids.find());
+        String objection = ids.group(1); // newest first
+        assertTrue(ids.find());
+        String rectification = ids.group(1);
+
+        Browser officer = new Browser();
+        officer.logIn(IdentitySimulator.get().registerStaff(newEmail(), "privacy-officer").email(), IdentitySimulator.PASSWORD);
+        String page = "/portal/officer/requests/";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                officer.get(page + rectification).asString().contains("/rectify\"")
+                        && officer.get(page + objection).asString().contains("/objection-decision\""));
+        String officerToken = csrf(officer.get(page + rectification));
+        assertEquals(400, officer.post(page + rectification + "/rectify", officerToken, "corrections", "no equals sign").statusCode());
+        assertEquals(303, officer.post(page + rectification + "/rectify", officerToken, "corrections", "lastName = de Boer").statusCode());
+        assertTrue(officer.get(page + rectification).asString().contains("decision.rectification"));
+
+        assertEquals(400, officer.post(page + objection + "/objection-decision", officerToken, "upheld", "maybe", "reasons", "x")
+                .statusCode());
+        assertEquals(303, officer.post(page + objection + "/objection-decision", officerToken, "upheld", "false",
+                "reasons", "We need the login history to protect your account.").statusCode());
+        assertTrue(officer.get(page + objection).asString().contains("decision.objection"));
+    }
+
+    @Test
+    void theOfficerRecordsAPoliceClaimInTheRegisterOfDisclosures() {
+        Browser officer = new Browser();
+        officer.logIn(IdentitySimulator.get().registerStaff(newEmail(), "privacy-officer").email(), IdentitySimulator.PASSWORD);
+        String token = csrf(officer.get("/portal/officer/disclosures"));
+        String subject = java.util.UUID.randomUUID().toString();
+        assertEquals(400, officer.post("/portal/officer/disclosures/police-claims", token, "subjectId", "someone",
+                "authority", "Politie", "claimReference", "PL-1", "legalBasis", "art. 126nc Sv", "categories", "x", "fields", "y")
+                .statusCode());
+        Response recorded = officer.post("/portal/officer/disclosures/police-claims", token, "subjectId", subject,
+                "authority", "Politie Eenheid Zeeland-West-Brabant", "claimReference", "PL2000-2026123456",
+                "legalBasis", "art. 126nc Sv", "categories", "identity.name-address, identity.email", "fields", "name, email");
+        assertEquals(303, recorded.statusCode(), recorded.asString());
+        String register = officer.get(java.net.URI.create(recorded.header("Location")).getPath() + "?subject=" + subject).asString();
+        assertTrue(register.contains("Politie Eenheid Zeeland-West-Brabant") && register.contains("(police claim)")
+                && register.contains("PL2000-2026123456"), register);
+        assertEquals(400, officer.get("/portal/officer/disclosures?subject=nonsense").statusCode());
+
+        Browser admin = new Browser();
+        admin.logIn(IdentitySimulator.get().registerStaff(newEmail(), "admin").email(), IdentitySimulator.PASSWORD);
+        String adminView = admin.get("/portal/officer/disclosures?subject=" + subject).asString();
+        assertTrue(adminView.contains("PL2000-2026123456") && !adminView.contains("Record the disclosure"), "admins read only");
     }
 }

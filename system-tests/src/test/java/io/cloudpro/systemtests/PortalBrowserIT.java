@@ -157,6 +157,26 @@ class PortalBrowserIT {
                 .map(row -> row.getAttribute("id")).toList();
         assertTrue(order.indexOf("queue-" + first) > order.indexOf("queue-" + second),
                 "the extended request now comes after the one filed with it: " + order);
+
+        // a legal hold on a category, placed and lifted at retention-service from the officer's pages
+        browser.findElement(By.linkText("Retention")).click();
+        assertEquals("Retention and legal holds - CloudPro", browser.getTitle());
+        browser.findElement(By.id("hold-category")).sendKeys("order.invoices");
+        browser.findElement(By.id("hold-reference")).sendKeys("case 2026-77");
+        browser.findElement(By.id("hold-reason")).sendKeys("Dispute about an invoice before the court");
+        browser.findElement(By.cssSelector("form[action='/portal/officer/retention/holds'] button[type=submit]")).click();
+        String held = browser.findElement(By.tagName("main")).getText();
+        assertTrue(held.contains("case 2026-77: all of order.invoices"), held);
+        screenshot("officer-retention");
+        var hold = browser.findElement(By.xpath("//article[h3[contains(., 'case 2026-77')]]"));
+        hold.findElement(By.name("reason")).sendKeys("The dispute was settled");
+        hold.findElement(By.cssSelector("button[type=submit]")).click();
+        assertTrue(!browser.findElement(By.tagName("main")).getText().contains("case 2026-77"), "the hold is lifted");
+
+        browser.findElement(By.linkText("Statistics")).click();
+        assertEquals("Statistics - CloudPro", browser.getTitle());
+        assertTrue(browser.findElements(By.cssSelector("svg.chart rect.chart-bar")).size() >= 12, "a bar a month");
+        screenshot("officer-statistics");
     }
 
     private static String filed(java.net.http.HttpResponse<String> response) {

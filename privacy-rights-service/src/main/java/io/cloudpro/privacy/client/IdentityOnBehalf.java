@@ -1,16 +1,11 @@
 package io.cloudpro.privacy.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudpro.platform.client.ServiceCallException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,24 +38,16 @@ public class IdentityOnBehalf {
         }
     }
 
-    /** identity-service's answer; {@code retryAfter} in seconds, -1 when it sent none. */
-    public record Answer(int status, JsonNode body, long retryAfter) {
-        public boolean ok() {
-            return status / 100 == 2;
-        }
-    }
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json;
+    private final BearerHttp http;
     private final String base;
 
-    IdentityOnBehalf(ObjectMapper json, @ConfigProperty(name = "cloudpro.identity-url") String identityUrl) {
-        this.json = json;
+    IdentityOnBehalf(BearerHttp http, @ConfigProperty(name = "cloudpro.identity-url") String identityUrl) {
+        this.http = http;
         this.base = identityUrl.replaceAll("/+$", "");
     }
 
     public Tokens login(String email, String password, String clientIp, String userAgent) {
-        Answer answer = send("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", password), clientIp, userAgent);
+        BearerHttp.Answer answer = send("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", password), clientIp, userAgent);
         if (answer.status() == 429) {
             throw new LoginRefused(answer.retryAfter() >= 0 ? answer.retryAfter() : 60);
         }
@@ -76,7 +63,7 @@ public class IdentityOnBehalf {
      * with it once rather than end the session as a token thief would.
      */
     public Optional<Tokens> refresh(String refreshToken, String clientIp, String userAgent) {
-        Answer answer = send("POST", "/api/v1/auth/refresh", null, Map.of("refreshToken", refreshToken), clientIp, userAgent,
+        BearerHttp.Answer answer = send("POST", "/api/v1/auth/refresh", null, Map.of("refreshToken", refreshToken), clientIp, userAgent,
                 Duration.ofSeconds(4));
         return answer.status() / 100 == 4 && answer.status() != 429 ? Optional.empty() : Optional.of(tokens(answer, "refresh"));
     }
@@ -85,24 +72,15 @@ public class IdentityOnBehalf {
         send("POST", "/api/v1/auth/logout", null, Map.of("refreshToken", refreshToken), clientIp, userAgent);
     }
 
-    public Answer get(String accessToken, String path) {
+    public BearerHttp.Answer get(String accessToken, String path) {
         return send("GET", path, accessToken, null, null, null);
     }
 
-    public Answer put(String accessToken, String path, Object body) {
+    public BearerHttp.Answer put(String accessToken, String path, Object body) {
         return send("PUT", path, accessToken, body, null, null);
     }
 
-    /** Retry-After in seconds; -1 when absent or a date (then the caller's default applies). */
-    private static long seconds(String retryAfter) {
-        try {
-            return Long.parseLong(retryAfter.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private Tokens tokens(Answer answer, String what) {
+    private Tokens tokens(BearerHttp.Answer answer, String what) {
         if (!answer.ok()) {
             throw new ServiceCallException("identity-service answered a portal " + what + " with HTTP " + answer.status());
         }
@@ -111,38 +89,19 @@ public class IdentityOnBehalf {
                 body.path("refreshToken").asText(), Instant.parse(body.path("refreshTokenExpiresAt").asText()));
     }
 
-    private Answer send(String method, String path, String accessToken, Object body, String clientIp, String userAgent) {
+    private BearerHttp.Answer send(String method, String path, String accessToken, Object body, String clientIp, String userAgent) {
         return send(method, path, accessToken, body, clientIp, userAgent, Duration.ofSeconds(10));
     }
 
-    private Answer send(String method, String path, String accessToken, Object body, String clientIp, String userAgent,
+    private BearerHttp.Answer send(String method, String path, String accessToken, Object body, String clientIp, String userAgent,
                         Duration timeout) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                    .header("Accept", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (accessToken != null) {
-                request.header("Authorization", "Bearer " + accessToken);
-            }
-            if (clientIp != null) {
-                request.header("X-Forwarded-For", clientIp);
-            }
-            if (userAgent != null && !userAgent.isBlank()) {
-                request.header("User-Agent", userAgent);
-            }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            byte[] bytes = response.body();
-            JsonNode parsed = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
-            return new Answer(response.statusCode(), parsed, seconds(response.headers().firstValue("Retry-After").orElse("")));
-        } catch (IOException e) {
-            throw new ServiceCallException("identity-service did not answer the portal's " + method + " " + path.replaceAll("\\?.*", ""), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceCallException("interrupted calling identity-service", e);
+        Map<String, String> headers = new java.util.HashMap<>();
+        if (clientIp != null) {
+            headers.put("X-Forwarded-For", clientIp);
         }
+        if (userAgent != null && !userAgent.isBlank()) {
+            headers.put("User-Agent", userAgent);
+        }
+        return http.send(method, URI.create(base + path), accessToken, body, headers, timeout);
     }
 }

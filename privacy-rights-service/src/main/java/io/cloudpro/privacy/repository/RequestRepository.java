@@ -109,4 +109,28 @@ public class RequestRepository implements PanacheRepositoryBase<DsrRequest, UUID
                 .setParameter(3, limit)
                 .getSingleResult()).intValue();
     }
+
+    /** Requests received since {@code since}, per month ({@code YYYY-MM}) and type: rows of month, type, count. */
+    public List<Object[]> receivedPerMonthAndType(LocalDate since) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT to_char(received_on, 'YYYY-MM'), type, count(*) FROM dsr_request
+                         WHERE received_on >= ?1 GROUP BY 1, 2 ORDER BY 1, 2""")
+                .setParameter(1, since).getResultList();
+    }
+
+    /**
+     * Requests answered since {@code since} (by the day they were received), per month of the answer:
+     * rows of month, answered, the median days from receipt to answer, and how many after their deadline.
+     */
+    public List<Object[]> answeredPerMonth(LocalDate since) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT to_char(answered, 'YYYY-MM'), count(*),
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY answered - received_on),
+                               count(*) FILTER (WHERE answered > COALESCE(extended_to, due_on))
+                          FROM (SELECT (completed_at AT TIME ZONE 'Europe/Amsterdam')::date AS answered, received_on,
+                                       due_on, extended_to
+                                  FROM dsr_request WHERE completed_at IS NOT NULL AND received_on >= ?1) answers
+                         GROUP BY 1 ORDER BY 1""")
+                .setParameter(1, since).getResultList();
+    }
 }

@@ -2,6 +2,7 @@ package io.cloudpro.privacy.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudpro.platform.client.ServiceCallException;
+import io.cloudpro.privacy.client.BearerHttp;
 import io.cloudpro.privacy.client.IdentityOnBehalf;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,9 +28,9 @@ public class CustomerData {
     }
 
     public Snapshot read(PortalSessions.Visitor visitor, int logins) {
-        IdentityOnBehalf.Answer account = identity.get(visitor.accessToken(), "/api/v1/me");
-        IdentityOnBehalf.Answer history = identity.get(visitor.accessToken(), "/api/v1/me/logins?size=" + logins);
-        IdentityOnBehalf.Answer newsletter = identity.get(visitor.accessToken(), "/api/v1/me/newsletter");
+        BearerHttp.Answer account = identity.get(visitor.accessToken(), "/api/v1/me");
+        BearerHttp.Answer history = identity.get(visitor.accessToken(), "/api/v1/me/logins?size=" + logins);
+        BearerHttp.Answer newsletter = identity.get(visitor.accessToken(), "/api/v1/me/newsletter");
         if (!account.ok() || !history.ok() || !newsletter.ok() && newsletter.status() != 403) {
             // 403 on the consent is a member's: the owner decides; anything else is identity-service's trouble
             throw new ServiceCallException("identity-service answered the portal's reads with HTTP " + account.status()
@@ -40,7 +41,7 @@ public class CustomerData {
 
     /** Subscribes or unsubscribes; empty when done, else identity-service's reason. */
     public Optional<String> setNewsletter(PortalSessions.Visitor visitor, boolean subscribed) {
-        IdentityOnBehalf.Answer changed = identity.put(visitor.accessToken(), "/api/v1/me/newsletter",
+        BearerHttp.Answer changed = identity.put(visitor.accessToken(), "/api/v1/me/newsletter",
                 Map.of("subscribed", subscribed));
         return changed.ok() ? Optional.empty()
                 : Optional.of(changed.body().path("detail").asText("Your newsletter choice could not be changed."));

@@ -1,13 +1,13 @@
 package io.cloudpro.privacy.web;
 
+import io.cloudpro.platform.client.ServiceCallException;
 import io.cloudpro.platform.problem.ProblemException;
-import io.cloudpro.platform.security.Roles;
 import io.cloudpro.privacy.domain.DsrRequest;
 import io.cloudpro.privacy.domain.RefusalReason;
+import io.cloudpro.privacy.domain.RequestStatus;
+import io.cloudpro.privacy.domain.RequestType;
 import io.cloudpro.privacy.service.HistoryLog;
 import io.cloudpro.privacy.service.OfficerDecisions;
-import io.cloudpro.privacy.service.PortalKeys;
-import io.cloudpro.privacy.service.PortalSessions;
 import io.cloudpro.privacy.service.PortalSessions.Visitor;
 import io.cloudpro.privacy.service.RequestService;
 import io.cloudpro.privacy.web.PortalViews.Frame;
@@ -27,18 +27,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import io.cloudpro.platform.client.ServiceCallException;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The privacy officer's pages: the queue of open requests by deadline, what is overdue or close to
- * it, which services are silent; per request its participants, its history with the chain check,
- * and the decisions (extend with reasons, refuse with a reason code). Admins read; only the privacy
- * officer decides.
+ * The privacy officer's requests: the queue of open ones by deadline - what is overdue or close to
+ * it, which services are silent, the history chain check - and per request the services' answers,
+ * its history and the decisions: extend with reasons, refuse with a reason code, rectify, decide an
+ * objection. Admins read; only the privacy officer decides ({@link OfficerAccess}).
  */
 @Path("/portal/officer")
 @PermitAll
@@ -46,21 +48,19 @@ import java.util.UUID;
 public class OfficerPages {
 
     @CheckedTemplate(basePath = "portal")
-    static class Templates {
+    static final class Templates {
         static native TemplateInstance officerQueue(Frame frame, List<PortalViews.QueueRow> queue, String chain,
                                                     boolean chainIntact);
 
         static native TemplateInstance officerRequest(Frame frame, PortalViews.QueueRow request, String channel,
-                                                      String details, String processing, boolean decides, boolean extendable,
-                                                      List<PortalViews.ParticipantRow> participants,
+                                                      String details, String processing, String requestedChanges,
+                                                      boolean decides, boolean extendable, boolean rectifies,
+                                                      boolean decidesObjection, List<PortalViews.ParticipantRow> participants,
                                                       List<PortalViews.HistoryRow> history,
                                                       List<PortalViews.ReasonChoice> reasons, String error);
     }
 
-    private static final URI LOGIN = URI.create("/portal/login");
-
-    private final PortalSessions sessions;
-    private final PortalKeys keys;
+    private final OfficerAccess access;
     private final OfficerDecisions decisions;
     private final RequestService requests;
     private final HistoryLog history;
@@ -68,10 +68,8 @@ public class OfficerPages {
     @Context
     HttpServerRequest http;
 
-    OfficerPages(PortalSessions sessions, PortalKeys keys, OfficerDecisions decisions, RequestService requests,
-                 HistoryLog history) {
-        this.sessions = sessions;
-        this.keys = keys;
+    OfficerPages(OfficerAccess access, OfficerDecisions decisions, RequestService requests, HistoryLog history) {
+        this.access = access;
         this.decisions = decisions;
         this.requests = requests;
         this.history = history;
@@ -79,30 +77,18 @@ public class OfficerPages {
 
     @GET
     public Response queue(@CookieParam(PortalCookies.SESSION) String session) {
-        Optional<Visitor> visitor = sessions.visitor(session, PortalPages.client(http));
-        if (visitor.isEmpty()) {
-            return Response.seeOther(LOGIN).build();
-        }
-        if (!reads(visitor.get())) {
-            return notOfficer(session, visitor.get());
-        }
-        List<PortalViews.QueueRow> rows = decisions.queue(true, 0, 200).items().stream().map(PortalViews.QueueRow::of).toList();
-        HistoryLog.Verification chain = history.verify();
-        return PortalPages.page(200, Templates.officerQueue(frame(session, visitor.get()), rows, PortalViews.chain(chain),
-                chain.intact())).build();
+        return access.read(http, session, officer -> {
+            List<PortalViews.QueueRow> rows = decisions.queue(true, 0, 200).items().stream().map(PortalViews.QueueRow::of).toList();
+            HistoryLog.Verification chain = history.verify();
+            return PortalPages.page(200, Templates.officerQueue(access.frame(session, officer, "officer"), rows,
+                    PortalViews.chain(chain), chain.intact())).build();
+        });
     }
 
     @GET
     @Path("/requests/{id}")
     public Response request(@PathParam("id") String id, @CookieParam(PortalCookies.SESSION) String session) {
-        Optional<Visitor> visitor = sessions.visitor(session, PortalPages.client(http));
-        if (visitor.isEmpty()) {
-            return Response.seeOther(LOGIN).build();
-        }
-        if (!reads(visitor.get())) {
-            return notOfficer(session, visitor.get());
-        }
-        return requestPage(200, session, visitor.get(), id, null);
+        return access.read(http, session, officer -> requestPage(200, session, officer, id, null));
     }
 
     @POST
@@ -112,13 +98,11 @@ public class OfficerPages {
                            @RestForm("_csrf") String csrf, @CookieParam(PortalCookies.SESSION) String session) {
         return decide(id, csrf, session, (officer, requestId) -> {
             int extraMonths = "2".equals(months) ? 2 : "1".equals(months) ? 1 : 0;
-            if (extraMonths == 0) {
-                return "Choose one or two months.";
+            String told = OfficerAccess.text(reasons, 2000);
+            if (extraMonths == 0 || told == null) {
+                return "Choose one or two months, and give the reasons the person will read (up to 2,000 characters).";
             }
-            if (reasons == null || reasons.isBlank() || reasons.length() > 2000) {
-                return "Give the reasons the person will read (up to 2,000 characters).";
-            }
-            decisions.extend(officer.loginId(), requestId, extraMonths, reasons);
+            decisions.extend(officer.loginId(), requestId, extraMonths, told);
             return null;
         });
     }
@@ -129,95 +113,124 @@ public class OfficerPages {
     public Response refuse(@PathParam("id") String id, @RestForm String reason, @RestForm String explanation,
                            @RestForm("_csrf") String csrf, @CookieParam(PortalCookies.SESSION) String session) {
         return decide(id, csrf, session, (officer, requestId) -> {
-            RefusalReason chosen;
-            try {
-                chosen = RefusalReason.valueOf(reason == null ? "" : reason);
-            } catch (IllegalArgumentException e) {
-                return "Choose the reason for the refusal.";
+            Optional<RefusalReason> chosen = java.util.Arrays.stream(RefusalReason.values())
+                    .filter(r -> r.name().equals(reason)).findFirst();
+            if (chosen.isEmpty() || explanation != null && explanation.length() > 2000) {
+                return "Choose the reason for the refusal; keep the explanation under 2,000 characters.";
             }
-            if (explanation != null && explanation.length() > 2000) {
-                return "Keep the explanation under 2,000 characters.";
-            }
-            decisions.refuse(officer.loginId(), requestId, chosen, explanation == null || explanation.isBlank() ? null : explanation);
+            decisions.refuse(officer.loginId(), requestId, chosen.get(), OfficerAccess.text(explanation, 2000));
             return null;
         });
     }
 
-    /** A decision: returns the error to show, or null when it was taken. */
-    private interface Decision {
-        String take(Visitor officer, UUID requestId);
-    }
-
-    private Response decide(String id, String csrf, String session, Decision decision) {
-        Optional<Visitor> visitor = sessions.visitor(session, PortalPages.client(http));
-        if (visitor.isEmpty()) {
-            return Response.seeOther(LOGIN).build();
-        }
-        if (!visitor.get().has(Roles.PRIVACY_OFFICER)) {
-            return notOfficer(session, visitor.get());
-        }
-        if (!keys.csrfMatches(session, csrf)) {
-            return PortalPages.expired(frame(session, visitor.get()));
-        }
-        Optional<UUID> requestId = parse(id);
-        if (requestId.isEmpty()) {
-            return requestPage(404, session, visitor.get(), id, null);
-        }
-        try {
-            String error = decision.take(visitor.get(), requestId.get());
-            if (error != null) {
-                return requestPage(400, session, visitor.get(), id, error);
+    @POST
+    @Path("/requests/{id}/rectify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rectify(@PathParam("id") String id, @RestForm String corrections, @RestForm("_csrf") String csrf,
+                            @CookieParam(PortalCookies.SESSION) String session) {
+        return decide(id, csrf, session, (officer, requestId) -> {
+            Optional<Map<String, String>> decided = corrections(corrections);
+            if (decided.isEmpty()) {
+                return "Write one correction a line, as field = new value (at most 30).";
             }
-        } catch (ProblemException refused) {
-            return requestPage(refused.type().status() == 404 ? 404 : 409, session, visitor.get(), id, PortalPages.reason(refused));
-        }
-        return Response.seeOther(URI.create("/portal/officer/requests/" + requestId.get())).build();
+            decisions.rectify(officer.loginId(), requestId, decided.get());
+            return null;
+        });
     }
 
-    private Response requestPage(int status, String session, Visitor visitor, String id, String error) {
-        Optional<UUID> requestId = parse(id);
-        RequestService.RequestDetail detail;
-        OfficerDecisions.QueueEntry entry;
-        try {
-            detail = requests.detail(requestId.orElseThrow(() -> ProblemException.notFound("Request")));
-            entry = decisions.entry(requestId.get());
-        } catch (ProblemException notFound) {
-            return PortalPages.page(404, PortalPages.Templates.problem(frame(session, visitor), "Not found",
-                    "There is no such request.")).build();
-        }
-        DsrRequest r = detail.request();
-        boolean decides = visitor.has(Roles.PRIVACY_OFFICER) && r.status.isOpen();
-        return PortalPages.page(status, Templates.officerRequest(frame(session, visitor), PortalViews.QueueRow.of(entry),
-                r.channel.name().toLowerCase(java.util.Locale.ROOT), r.details, r.processing, decides,
-                decides && r.extendedTo == null, detail.participants().stream().map(PortalViews.ParticipantRow::of).toList(),
-                detail.history().stream().map(PortalViews.HistoryRow::of).toList(), PortalViews.ReasonChoice.all(), error))
-                .build();
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean reads(Visitor visitor) {
-        return visitor.has(Roles.PRIVACY_OFFICER) || visitor.has(Roles.ADMIN);
-    }
-
-    private Frame frame(String session, Visitor visitor) {
-        return Frame.of(keys.csrfToken(session), visitor, "officer");
-    }
-
-    private Response notOfficer(String session, Visitor visitor) {
-        return PortalPages.page(403, PortalPages.Templates.problem(Frame.of(keys.csrfToken(session), visitor, null),
-                "Only for the privacy officer", "These pages are for the privacy officer and admins.")).build();
+    @POST
+    @Path("/requests/{id}/objection-decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideObjection(@PathParam("id") String id, @RestForm String upheld, @RestForm String reasons,
+                                    @RestForm("_csrf") String csrf, @CookieParam(PortalCookies.SESSION) String session) {
+        return decide(id, csrf, session, (officer, requestId) -> {
+            String told = OfficerAccess.text(reasons, 2000);
+            if (!"true".equals(upheld) && !"false".equals(upheld) || told == null) {
+                return "Say whether the objection is upheld, and give the reasons the person will read (up to 2,000 characters).";
+            }
+            decisions.decideObjection(officer.loginId(), requestId, Boolean.parseBoolean(upheld), told);
+            return null;
+        });
     }
 
     /** identity-service cannot be reached: a page that says so, not a 500. */
     @ServerExceptionMapper
     Response unavailable(ServiceCallException e) {
         return PortalPages.unavailablePage(e);
+    }
+
+    /** A decision on a request: returns the error to show, or null when it was taken. */
+    private interface Decision {
+        String take(Visitor officer, UUID requestId);
+    }
+
+    private Response decide(String id, String csrf, String session, Decision decision) {
+        return access.decide(http, session, csrf, officer -> {
+            Optional<UUID> requestId = OfficerAccess.id(id);
+            if (requestId.isEmpty()) {
+                return requestPage(404, session, officer, id, null);
+            }
+            try {
+                String error = decision.take(officer, requestId.get());
+                if (error != null) {
+                    return requestPage(400, session, officer, id, error);
+                }
+            } catch (ProblemException refused) {
+                return requestPage(refused.type().status() == 404 ? 404 : 409, session, officer, id, PortalPages.reason(refused));
+            }
+            return Response.seeOther(URI.create("/portal/officer/requests/" + requestId.get())).build();
+        });
+    }
+
+    private Response requestPage(int status, String session, Visitor officer, String id, String error) {
+        Optional<UUID> requestId = OfficerAccess.id(id);
+        RequestService.RequestDetail detail;
+        OfficerDecisions.QueueEntry entry;
+        try {
+            detail = requests.detail(requestId.orElseThrow(() -> ProblemException.notFound("Request")));
+            entry = decisions.entry(requestId.get());
+        } catch (ProblemException notFound) {
+            return PortalPages.page(404, PortalPages.Templates.problem(access.frame(session, officer, null), "Not found",
+                    "There is no such request.")).build();
+        }
+        DsrRequest r = detail.request();
+        boolean decides = OfficerAccess.decides(officer) && r.status.isOpen();
+        boolean awaiting = decides && r.status == RequestStatus.AWAITING_DECISION;
+        return PortalPages.page(status, Templates.officerRequest(access.frame(session, officer, "officer"),
+                PortalViews.QueueRow.of(entry), r.channel.name().toLowerCase(Locale.ROOT), r.details, r.processing,
+                requestedChanges(r), decides, decides && r.extendedTo == null, awaiting && r.type == RequestType.RECTIFICATION,
+                awaiting && r.type == RequestType.OBJECTION,
+                detail.participants().stream().map(PortalViews.ParticipantRow::of).toList(),
+                detail.history().stream().map(PortalViews.HistoryRow::of).toList(), PortalViews.ReasonChoice.all(), error))
+                .build();
+    }
+
+    /** The changes the person asked for, one "field = value" a line, as the rectify form takes them. */
+    private String requestedChanges(DsrRequest r) {
+        if (r.requestedChanges == null) {
+            return null;
+        }
+        StringBuilder lines = new StringBuilder();
+        requests.read(r.requestedChanges, Map.class).forEach((field, value) -> lines.append(field).append(" = ")
+                .append(value).append('\n'));
+        return lines.toString().strip();
+    }
+
+    /** "field = value" lines: the corrections, or empty when a line is not one (or there are more than 30). */
+    static Optional<Map<String, String>> corrections(String text) {
+        Map<String, String> corrections = new LinkedHashMap<>();
+        for (String line : (text == null ? "" : text).split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            String field = equals < 0 ? "" : line.substring(0, equals).strip();
+            String value = equals < 0 ? "" : line.substring(equals + 1).strip();
+            if (field.isEmpty() || field.length() > 100 || value.length() > 500) {
+                return Optional.empty();
+            }
+            corrections.put(field, value);
+        }
+        return corrections.isEmpty() || corrections.size() > 30 ? Optional.empty() : Optional.of(corrections);
     }
 }

@@ -7,6 +7,7 @@ import io.cloudpro.privacy.domain.DsrRequest;
 import io.cloudpro.privacy.domain.RequestType;
 import io.cloudpro.privacy.rest.PackageResponses;
 import io.cloudpro.privacy.service.AccessPackages;
+import io.cloudpro.privacy.service.ComplaintService;
 import io.cloudpro.privacy.service.CustomerData;
 import io.cloudpro.privacy.service.PortalKeys;
 import io.cloudpro.privacy.service.PortalSessions;
@@ -61,7 +62,8 @@ public class PortalPages {
                                               PortalViews.Newsletter newsletter, List<PortalViews.Holding> holdings);
 
         static native TemplateInstance myRights(Frame frame, List<PortalViews.RequestRow> requests,
-                                                List<PortalViews.RequestChoice> choices, String error);
+                                                List<PortalViews.RequestChoice> choices, String error,
+                                                List<PortalViews.ComplaintRow> complaints, String complaintError);
 
         static native TemplateInstance problem(Frame frame, String title, String message);
     }
@@ -78,18 +80,20 @@ public class PortalPages {
     private final RequestService requests;
     private final AccessPackages packages;
     private final Statements statements;
+    private final ComplaintService complaints;
 
     @Context
     HttpServerRequest http;
 
     PortalPages(PortalSessions sessions, PortalKeys keys, CustomerData customers, RequestService requests,
-                AccessPackages packages, Statements statements) {
+                AccessPackages packages, Statements statements, ComplaintService complaints) {
         this.sessions = sessions;
         this.keys = keys;
         this.customers = customers;
         this.requests = requests;
         this.packages = packages;
         this.statements = statements;
+        this.complaints = complaints;
     }
 
     @GET
@@ -241,6 +245,41 @@ public class PortalPages {
         }
     }
 
+    @POST
+    @Path("/my-rights/complaints")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response complain(@RestForm String text, @RestForm String requestId, @RestForm("_csrf") String csrf,
+                             @CookieParam(PortalCookies.SESSION) String session) {
+        Optional<Visitor> visitor = visitor(session);
+        if (visitor.isEmpty()) {
+            return Response.seeOther(LOGIN).build();
+        }
+        if (!visitor.get().has(Roles.CUSTOMER)) {
+            return notACustomer(session, visitor.get());
+        }
+        if (!keys.csrfMatches(session, csrf)) {
+            return expiredForm(frame(session, visitor.get()));
+        }
+        if (text == null || text.isBlank() || text.length() > 10_000) {
+            return page(400, myRightsPage(session, visitor.get(), null,
+                    "Write what your complaint is about (up to 10,000 characters).")).build();
+        }
+        UUID about = null;
+        if (requestId != null && !requestId.isBlank()) {
+            try {
+                about = UUID.fromString(requestId);
+            } catch (IllegalArgumentException e) {
+                return page(400, myRightsPage(session, visitor.get(), null, "Choose one of your requests, or none.")).build();
+            }
+        }
+        try {
+            complaints.fileByLogin(visitor.get().loginId(), new ComplaintService.Filing(text.strip(), about));
+        } catch (ProblemException invalid) {
+            return page(400, myRightsPage(session, visitor.get(), null, "Not filed: " + reason(invalid) + ".")).build();
+        }
+        return Response.seeOther(URI.create("/portal/my-rights#complaints")).build();
+    }
+
     @GET
     @Path("/my-rights/requests/{id}/package")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
@@ -268,9 +307,15 @@ public class PortalPages {
     // --- the parts every page shares ------------------------------------------------------------------------
 
     private TemplateInstance myRightsPage(String session, Visitor visitor, String error) {
+        return myRightsPage(session, visitor, error, null);
+    }
+
+    private TemplateInstance myRightsPage(String session, Visitor visitor, String error, String complaintError) {
         List<PortalViews.RequestRow> rows = requests.ofLogin(visitor.loginId(), 0, 50).items().stream()
                 .map(r -> PortalViews.RequestRow.of(r, packageReady(r))).toList();
-        return Templates.myRights(frame(session, visitor, "my-rights"), rows, PortalViews.RequestChoice.all(), error);
+        List<PortalViews.ComplaintRow> filed = complaints.ofLogin(visitor.loginId()).stream().map(PortalViews.ComplaintRow::of).toList();
+        return Templates.myRights(frame(session, visitor, "my-rights"), rows, PortalViews.RequestChoice.all(), error, filed,
+                complaintError);
     }
 
     private static boolean packageReady(DsrRequest r) {

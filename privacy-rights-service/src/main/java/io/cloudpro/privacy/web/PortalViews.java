@@ -2,6 +2,8 @@ package io.cloudpro.privacy.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudpro.platform.security.Roles;
+import io.cloudpro.privacy.domain.Complaint;
+import io.cloudpro.privacy.domain.Disclosure;
 import io.cloudpro.privacy.domain.DsrRequest;
 import io.cloudpro.privacy.domain.HistoryEntry;
 import io.cloudpro.privacy.domain.RefusalReason;
@@ -11,6 +13,7 @@ import io.cloudpro.privacy.service.HistoryLog;
 import io.cloudpro.privacy.service.InformationSheets;
 import io.cloudpro.privacy.service.OfficerDecisions;
 import io.cloudpro.privacy.service.PortalSessions;
+import io.cloudpro.privacy.service.PrivacyStatistics;
 import io.cloudpro.privacy.service.RequestService;
 import io.quarkus.qute.TemplateData;
 
@@ -21,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** What the portal's pages show, in words and dates people read (Amsterdam time). */
 final class PortalViews {
@@ -157,6 +161,125 @@ final class PortalViews {
     static String chain(HistoryLog.Verification check) {
         return check.intact() ? "The history is intact: all " + check.entries() + " entries follow each other and match their hashes."
                 : "The history is broken at entry " + check.firstBrokenSeq() + ": " + check.problem() + ".";
+    }
+
+    /** A complaint, as its author and the privacy officer read it (the text goes once it is answered). */
+    @TemplateData
+    record ComplaintRow(String id, String receivedAt, boolean answered, String text, String answer, String answeredAt,
+                        String channel) {
+        static ComplaintRow of(Complaint c) {
+            return new ComplaintRow(c.id.toString(), moment(c.receivedAt), c.status == Complaint.Status.ANSWERED,
+                    c.text == null || c.text.isBlank() ? null : c.text, c.answer, moment(c.answeredAt),
+                    c.channel.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** A line of the register of disclosures. */
+    @TemplateData
+    record DisclosureRow(String recipient, String source, boolean policeClaim, String subjectId, String categories,
+                         String fields, String basis, String reference, String disclosedAt) {
+        static DisclosureRow of(Disclosure d) {
+            return new DisclosureRow(d.recipient, d.service, d.kind == Disclosure.Kind.POLICE_CLAIM,
+                    d.subjectId == null ? null : d.subjectId.toString(), d.categories.replace(",", ", "),
+                    d.fields.replace(",", ", "), d.basis, d.reference, moment(d.disclosedAt));
+        }
+    }
+
+    /** An active legal hold, from retention-service. */
+    @TemplateData
+    record HoldRow(String id, String about, String reference, String reason, String placedAt) {
+        static List<HoldRow> of(JsonNode holds) {
+            List<HoldRow> rows = new ArrayList<>();
+            for (JsonNode h : holds) {
+                String subject = text(h.path("subjectId"));
+                String category = text(h.path("category"));
+                String about = subject != null && category != null ? category + " of " + subject
+                        : subject != null ? "everything of " + subject : "all of " + category;
+                rows.add(new HoldRow(h.path("id").asText(), about, h.path("reference").asText(), h.path("reason").asText(),
+                        moment(h.path("placedAt"))));
+            }
+            return rows;
+        }
+    }
+
+    /** What the next days purge, per category and service (the dry run). */
+    @TemplateData
+    record DueRow(String category, String service, String kind, long subjects, String firstDue) {
+        static List<DueRow> of(JsonNode lines) {
+            List<DueRow> rows = new ArrayList<>();
+            for (JsonNode l : lines) {
+                rows.add(new DueRow(l.path("category").asText(), l.path("service").asText(), l.path("kind").asText(),
+                        l.path("subjects").asLong(), moment(l.path("firstDue"))));
+            }
+            return rows;
+        }
+    }
+
+    /** A purge past due without a receipt. */
+    @TemplateData
+    record OverdueRow(String category, String service, String what, String dueSince, int attempts) {
+        static List<OverdueRow> of(JsonNode lines) {
+            List<OverdueRow> rows = new ArrayList<>();
+            for (JsonNode l : lines) {
+                rows.add(new OverdueRow(l.path("category").asText(), l.path("service").asText(), l.path("what").asText(),
+                        moment(l.path("dueSince")), l.path("attempts").asInt()));
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * A bar of a chart, placed: its label at the left, the bar (its length in the chart's units, the
+     * longest {@link Chart#LONGEST}), and the figure in words after it. Templates do no arithmetic.
+     */
+    @TemplateData
+    record Bar(String label, String figure, long length, long labelY, long barY, long figureX) {
+    }
+
+    /** A horizontal bar chart drawn as SVG (no script, no inline style): its bars and its height. */
+    @TemplateData
+    record Chart(List<Bar> bars, long height) {
+        static final int LONGEST = 330;
+        static final int PITCH = 28;
+        /** Where the bars start: room for a category's name at the left (the templates draw them from here). */
+        static final int LABELS = 200;
+
+        /** One bar per value, the largest the full length, one under the other. */
+        static Chart of(Map<String, ? extends Number> values, java.util.function.Function<Number, String> figure) {
+            double max = values.values().stream().mapToDouble(Number::doubleValue).max().orElse(0);
+            List<Bar> bars = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
+                long length = max <= 0 ? 0 : Math.round(e.getValue().doubleValue() / max * LONGEST);
+                long y = (long) i++ * PITCH;
+                bars.add(new Bar(e.getKey(), figure.apply(e.getValue()), length, y + 18, y + 4, LABELS + length + 6));
+            }
+            return new Chart(bars, (long) bars.size() * PITCH + 4);
+        }
+
+        public boolean isEmpty() {
+            return bars.isEmpty();
+        }
+    }
+
+    /** A month of requests as a table row: the count of each type, in the order of {@link RequestType}. */
+    @TemplateData
+    record MonthRow(String month, List<Long> counts, long total) {
+        static MonthRow of(PrivacyStatistics.MonthOfRequests m) {
+            List<Long> counts = new ArrayList<>();
+            for (RequestType type : RequestType.values()) {
+                counts.add(m.byType().getOrDefault(type, 0L));
+            }
+            return new MonthRow(m.month(), counts, m.total());
+        }
+    }
+
+    /** A month of answers as a table row. */
+    @TemplateData
+    record AnswerRow(String month, long answered, String medianDays, long late) {
+        static AnswerRow of(PrivacyStatistics.MonthOfAnswers m) {
+            return new AnswerRow(m.month(), m.answered(), String.format(Locale.ROOT, "%.1f", m.medianDays()), m.late());
+        }
     }
 
     /** A choice in the form that files a request. */
