@@ -246,6 +246,9 @@ public final class LocalSuite implements AutoCloseable {
             if (service.name().equals("privacy-rights-service")) {
                 environment.put("PUBLIC_URL", baseUrl(service.name()));
                 environment.put("PORTAL_SESSION_KEY", secrets.portalSessionKey());
+                if (options.servicePorts().containsKey("retention-service")) {
+                    environment.put("RETENTION_URL", baseUrl("retention-service"));
+                }
             }
             if (service.name().equals("retention-service")) {
                 // on a developer's machine a clock that fell due is purged within seconds, not minutes

@@ -315,7 +315,8 @@ class PortalPagesTest {
         Response queue = officer.get("/portal/officer");
         assertEquals(200, queue.statusCode());
         assertTrue(queue.asString().contains("/portal/officer/requests/" + id), "the request is in the queue");
-        assertTrue(queue.asString().contains("The history is intact"), queue.asString());
+        String chain = officer.get("/portal/officer/history-check").asString();
+        assertTrue(chain.contains("The history is intact"), chain);
 
         Response page = officer.get("/portal/officer/requests/" + id);
         assertTrue(page.asString().contains("My street is Stationsplein 2"), page.asString());
@@ -505,5 +506,34 @@ class PortalPagesTest {
         admin.logIn(IdentitySimulator.get().registerStaff(newEmail(), "admin").email(), IdentitySimulator.PASSWORD);
         String adminView = admin.get("/portal/officer/disclosures?subject=" + subject).asString();
         assertTrue(adminView.contains("PL2000-2026123456") && !adminView.contains("Record the disclosure"), "admins read only");
+    }
+
+    /** Every officer form and every customer form refuses a POST without its session's token, and does nothing. */
+    @Test
+    void everyOfficerAndCustomerFormRefusesAForgedTokenAndStoredTextIsShownEscaped() {
+        Browser customer = new Browser();
+        customer.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
+        assertEquals(403, customer.post("/portal/my-rights/requests", "forged", "type", "ACCESS").statusCode());
+        assertEquals(403, customer.post("/portal/my-rights/complaints", "forged", "text", "x").statusCode());
+        assertTrue(customer.get("/portal/my-rights").asString().contains("You have not filed any requests"));
+        customer.post("/portal/my-rights/requests", csrf(customer.get("/portal/my-rights")), "type", "RECTIFICATION",
+                "details", "<b onmouseover=alert(1)>My name</b>");
+        Matcher filed = Pattern.compile("id=\"request-([0-9a-f-]{36})\"").matcher(customer.get("/portal/my-rights").asString());
+        assertTrue(filed.find());
+
+        Browser officer = new Browser();
+        officer.logIn(IdentitySimulator.get().registerStaff(newEmail(), "privacy-officer").email(), IdentitySimulator.PASSWORD);
+        String request = "/portal/officer/requests/" + filed.group(1);
+        String page = officer.get(request).asString();
+        assertTrue(page.contains("&lt;b onmouseover=alert(1)&gt;My name&lt;/b&gt;") && !page.contains("<b onmouseover"),
+                "what the person wrote is text on the officer's page");
+        String id = java.util.UUID.randomUUID().toString();
+        for (String form : List.of(request + "/extend", request + "/refuse", request + "/rectify", request + "/objection-decision",
+                "/portal/officer/complaints/" + id + "/answer", "/portal/officer/disclosures/police-claims",
+                "/portal/officer/retention/holds", "/portal/officer/retention/holds/" + id + "/lift")) {
+            assertEquals(403, officer.post(form, "forged", "months", "1", "reasons", "r", "reason", "EXCESSIVE", "answer", "a")
+                    .statusCode(), form);
+        }
+        assertFalse(officer.get(request).asString().contains("decision."), "no decision was taken");
     }
 }

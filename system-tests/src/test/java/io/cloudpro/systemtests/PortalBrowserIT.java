@@ -138,7 +138,6 @@ class PortalBrowserIT {
         browser.findElement(By.id("password")).sendKeys(SuiteClient.PASSWORD);
         browser.findElement(By.cssSelector("form[action='/portal/login'] button[type=submit]")).click();
         assertEquals("Requests queue - CloudPro", browser.getTitle(), "the officer lands on the queue");
-        assertTrue(browser.findElement(By.id("chain")).getText().contains("intact"));
         String deadlineBefore = browser.findElement(By.cssSelector("#queue-" + first + " td")).getText();
         screenshot("officer-queue");
 
@@ -151,6 +150,9 @@ class PortalBrowserIT {
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("decision.extended"));
 
         browser.findElement(By.linkText("Back to the queue")).click();
+        browser.findElement(By.linkText("Check the history's chain")).click();
+        assertTrue(browser.findElement(By.id("chain")).getText().contains("intact"), browser.findElement(By.id("chain")).getText());
+        browser.findElement(By.linkText("Back to the queue")).click();
         String deadlineAfter = browser.findElement(By.cssSelector("#queue-" + first + " td")).getText();
         assertTrue(deadlineAfter.contains("(extended)") && !deadlineAfter.equals(deadlineBefore), deadlineAfter);
         List<String> order = browser.findElements(By.cssSelector("table.queue tbody tr")).stream()
@@ -161,21 +163,25 @@ class PortalBrowserIT {
         // a legal hold on a category, placed and lifted at retention-service from the officer's pages
         browser.findElement(By.linkText("Retention")).click();
         assertEquals("Retention and legal holds - CloudPro", browser.getTitle());
-        browser.findElement(By.id("hold-category")).sendKeys("order.invoices");
-        browser.findElement(By.id("hold-reference")).sendKeys("case 2026-77");
+        String heldSubject = java.util.UUID.randomUUID().toString(); // nobody else's data: the shared suite's other tests are unaffected
+        String reference = "case " + System.nanoTime();
+        browser.findElement(By.id("hold-subject")).sendKeys(heldSubject);
+        browser.findElement(By.id("hold-reference")).sendKeys(reference);
         browser.findElement(By.id("hold-reason")).sendKeys("Dispute about an invoice before the court");
         browser.findElement(By.cssSelector("form[action='/portal/officer/retention/holds'] button[type=submit]")).click();
         String held = browser.findElement(By.tagName("main")).getText();
-        assertTrue(held.contains("case 2026-77: all of order.invoices"), held);
+        assertTrue(held.contains(reference + ": everything of " + heldSubject), held);
         screenshot("officer-retention");
-        var hold = browser.findElement(By.xpath("//article[h3[contains(., 'case 2026-77')]]"));
+        var hold = browser.findElement(By.xpath("//article[h3[contains(., '" + reference + "')]]"));
         hold.findElement(By.name("reason")).sendKeys("The dispute was settled");
         hold.findElement(By.cssSelector("button[type=submit]")).click();
-        assertTrue(!browser.findElement(By.tagName("main")).getText().contains("case 2026-77"), "the hold is lifted");
+        assertTrue(!browser.findElement(By.tagName("main")).getText().contains(reference), "the hold is lifted");
 
         browser.findElement(By.linkText("Statistics")).click();
         assertEquals("Statistics - CloudPro", browser.getTitle());
-        assertTrue(browser.findElements(By.cssSelector("svg.chart rect.chart-bar")).size() >= 12, "a bar a month");
+        List<org.openqa.selenium.WebElement> months = browser.findElements(By.cssSelector("#per-month-title ~ rect.chart-bar"));
+        assertEquals(12, months.size(), "a bar a month");
+        assertTrue(Integer.parseInt(months.get(11).getAttribute("width")) > 0, "this month's requests, filed above, have a bar");
         screenshot("officer-statistics");
     }
 

@@ -90,6 +90,12 @@ public interface PrivacyRightsConfig {
          */
         String sessionKey();
 
+        /**
+         * retention-service's address (RETENTION_URL), for the officer's pages. Configured, not taken
+         * from the catalogue it publishes: the officer's token goes there.
+         */
+        String retentionUrl();
+
         /** A portal session nobody used this long is over: the person logs in again. */
         @WithDefault("30m")
         Duration idleTimeout();

@@ -119,7 +119,7 @@ public class RequestRepository implements PanacheRepositoryBase<DsrRequest, UUID
     }
 
     /**
-     * Requests answered since {@code since} (by the day they were received), per month of the answer:
+     * Requests answered since {@code since} (Amsterdam dates), per month of the answer:
      * rows of month, answered, the median days from receipt to answer, and how many after their deadline.
      */
     public List<Object[]> answeredPerMonth(LocalDate since) {
@@ -129,8 +129,8 @@ public class RequestRepository implements PanacheRepositoryBase<DsrRequest, UUID
                                count(*) FILTER (WHERE answered > COALESCE(extended_to, due_on))
                           FROM (SELECT (completed_at AT TIME ZONE 'Europe/Amsterdam')::date AS answered, received_on,
                                        due_on, extended_to
-                                  FROM dsr_request WHERE completed_at IS NOT NULL AND received_on >= ?1) answers
-                         GROUP BY 1 ORDER BY 1""")
+                                  FROM dsr_request WHERE completed_at IS NOT NULL) answers
+                         WHERE answered >= ?1 GROUP BY 1 ORDER BY 1""")
                 .setParameter(1, since).getResultList();
     }
 }

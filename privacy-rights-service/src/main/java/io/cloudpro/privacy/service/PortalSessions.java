@@ -12,6 +12,9 @@ import io.cloudpro.privacy.repository.PortalSessionRepository;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -117,7 +120,7 @@ public class PortalSessions {
             return Optional.empty();
         }
         Instant now = Timestamps.now();
-        PortalSession session = sessions.lock(keys.hash(cookie));
+        PortalSession session = lock(cookie);
         if (session == null) {
             return Optional.empty();
         }
@@ -152,27 +155,43 @@ public class PortalSessions {
     }
 
     /**
-     * Ends the session here, and then at identity-service: the portal session is gone even when
-     * identity-service cannot be told now (its own session then ends when its refresh token does).
+     * Ends the session here - committed first - and then at identity-service: the portal session is
+     * gone even when identity-service cannot be told now (its own session then ends when its refresh
+     * token does), and no lock is held while it is told.
      */
-    @Transactional
     public void logout(String cookie, Client client) {
         if (cookie == null || cookie.isBlank()) {
             return;
         }
-        PortalSession session = sessions.lock(keys.hash(cookie));
-        if (session == null) {
-            return;
-        }
-        sessions.delete(session);
-        LOG.infof("Portal session of login %s ended by logout", session.loginId);
-        open(session).ifPresent(held -> {
-            try {
-                identity.logout(held.refresh(), client.ip(), client.userAgent());
-            } catch (ServiceCallException e) {
-                LOG.warnf("identity-service was not told of the portal logout of login %s (%s)", session.loginId, e.getMessage());
+        Optional<PortalSession> ended = QuarkusTransaction.requiringNew().call(() -> {
+            PortalSession session = lock(cookie);
+            if (session != null) {
+                sessions.delete(session);
             }
+            return Optional.ofNullable(session);
         });
+        ended.ifPresent(session -> {
+            LOG.infof("Portal session of login %s ended by logout", session.loginId);
+            open(session).ifPresent(held -> {
+                try {
+                    identity.logout(held.refresh(), client.ip(), client.userAgent());
+                } catch (ServiceCallException e) {
+                    LOG.warnf("identity-service was not told of the portal logout of login %s (%s)", session.loginId, e.getMessage());
+                }
+            });
+        });
+    }
+
+    /**
+     * The session of the cookie, locked. Another page of the same browser refreshing its tokens holds
+     * the lock for a moment; one that waits too long is answered as a busy service, not an error.
+     */
+    private PortalSession lock(String cookie) {
+        try {
+            return sessions.lock(keys.hash(cookie));
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            throw new ServiceCallException("a portal session is busy with another page", e);
+        }
     }
 
     /** The sessions of a person (any of their ids), oldest first: for their access request. */

@@ -2,8 +2,8 @@ package io.cloudpro.privacy.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudpro.platform.client.ServiceCallException;
-import io.cloudpro.platform.privacy.Catalogue;
 import io.cloudpro.privacy.client.BearerHttp;
+import io.cloudpro.privacy.config.PrivacyRightsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
@@ -16,33 +16,39 @@ import java.util.UUID;
 /**
  * retention-service's side of the officer's pages - legal holds, the dry run of the coming purges,
  * the overdue ones - read and changed through its own API with the officer's token, so its rules
- * and roles apply unchanged. Its address is the one its catalogue publishes.
+ * and roles apply unchanged, at the address configured for it (RETENTION_URL). A refusal there (401,
+ * 403) is a {@link Refused}; an outage a {@link ServiceCallException}.
  */
 @ApplicationScoped
 public class RetentionOverview {
 
-    static final String RETENTION = "retention-service";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** Active holds, what the next {@code days} purge, and what is overdue: retention-service's JSON. */
     public record Overview(JsonNode holds, JsonNode dryRun, JsonNode overdue) {
     }
 
-    private final BearerHttp http;
-    private final CatalogueRegistry registry;
+    /** retention-service refused the officer's read: their role or token is not accepted there. */
+    public static final class Refused extends RuntimeException {
+        public Refused(int status) {
+            super("retention-service refused the officer's read with HTTP " + status, null, false, false);
+        }
+    }
 
-    RetentionOverview(BearerHttp http, CatalogueRegistry registry) {
+    private final BearerHttp http;
+    private final String base;
+
+    RetentionOverview(BearerHttp http, PrivacyRightsConfig config) {
         this.http = http;
-        this.registry = registry;
+        this.base = config.portal().retentionUrl().replaceAll("/+$", "");
     }
 
     public Overview read(PortalSessions.Visitor officer, int days) {
         BearerHttp.Answer holds = get(officer, "/api/v1/retention/holds?active=true");
         BearerHttp.Answer dryRun = get(officer, "/api/v1/retention/dry-run?days=" + days);
         BearerHttp.Answer overdue = get(officer, "/api/v1/retention/overdue");
-        if (!holds.ok() || !dryRun.ok() || !overdue.ok()) {
-            throw new ServiceCallException("retention-service answered the officer's reads with HTTP " + holds.status() + ", "
-                    + dryRun.status() + " and " + overdue.status());
+        for (BearerHttp.Answer answer : java.util.List.of(holds, dryRun, overdue)) {
+            readable(answer);
         }
         return new Overview(holds.body(), dryRun.body(), overdue.body());
     }
@@ -70,9 +76,7 @@ public class RetentionOverview {
     /** Records purged per category over the last hundred receipts, largest first. */
     public Map<String, Long> purgedPerCategory(PortalSessions.Visitor officer) {
         BearerHttp.Answer receipts = get(officer, "/api/v1/retention/receipts?size=100");
-        if (!receipts.ok()) {
-            throw new ServiceCallException("retention-service answered the officer's receipts read with HTTP " + receipts.status());
-        }
+        readable(receipts);
         Map<String, Long> purged = new java.util.TreeMap<>();
         for (JsonNode receipt : receipts.body().path("items")) {
             purged.merge(receipt.path("category").asText(), receipt.path("purged").asLong(), Long::sum);
@@ -85,6 +89,16 @@ public class RetentionOverview {
 
     private BearerHttp.Answer get(PortalSessions.Visitor officer, String path) {
         return http.send("GET", uri(path), officer.accessToken(), null, Map.of(), TIMEOUT);
+    }
+
+    /** A list (or a page of one) as asked for; a refusal or an outage otherwise. */
+    private static void readable(BearerHttp.Answer answer) {
+        if (answer.status() == 401 || answer.status() == 403) {
+            throw new Refused(answer.status());
+        }
+        if (!answer.ok() || !(answer.body().isArray() || answer.body().path("items").isArray())) {
+            throw new ServiceCallException("retention-service answered the officer's read with HTTP " + answer.status());
+        }
     }
 
     private static Optional<String> refusal(BearerHttp.Answer answer) {
@@ -100,8 +114,6 @@ public class RetentionOverview {
     }
 
     private URI uri(String path) {
-        String base = registry.of(RETENTION).map(Catalogue::baseUrl)
-                .orElseThrow(() -> new ServiceCallException("retention-service has not published its catalogue (its address) yet"));
-        return URI.create(base.replaceAll("/+$", "") + path);
+        return URI.create(base + path);
     }
 }

@@ -49,8 +49,9 @@ public class OfficerPages {
 
     @CheckedTemplate(basePath = "portal")
     static final class Templates {
-        static native TemplateInstance officerQueue(Frame frame, List<PortalViews.QueueRow> queue, String chain,
-                                                    boolean chainIntact);
+        static native TemplateInstance officerQueue(Frame frame, List<PortalViews.QueueRow> queue);
+
+        static native TemplateInstance officerHistoryCheck(Frame frame, String chain, boolean chainIntact);
 
         static native TemplateInstance officerRequest(Frame frame, PortalViews.QueueRow request, String channel,
                                                       String details, String processing, String requestedChanges,
@@ -79,8 +80,17 @@ public class OfficerPages {
     public Response queue(@CookieParam(PortalCookies.SESSION) String session) {
         return access.read(http, session, officer -> {
             List<PortalViews.QueueRow> rows = decisions.queue(true, 0, 200).items().stream().map(PortalViews.QueueRow::of).toList();
+            return PortalPages.page(200, Templates.officerQueue(access.frame(session, officer, "officer"), rows)).build();
+        });
+    }
+
+    /** The whole history's chain recomputed, on demand: it reads every entry, so not on every queue view. */
+    @GET
+    @Path("/history-check")
+    public Response historyCheck(@CookieParam(PortalCookies.SESSION) String session) {
+        return access.read(http, session, officer -> {
             HistoryLog.Verification chain = history.verify();
-            return PortalPages.page(200, Templates.officerQueue(access.frame(session, officer, "officer"), rows,
+            return PortalPages.page(200, Templates.officerHistoryCheck(access.frame(session, officer, "officer"),
                     PortalViews.chain(chain), chain.intact())).build();
         });
     }

@@ -90,7 +90,8 @@ public class OfficerRetentionPages {
             String categoryName = category == null || category.isBlank() ? null : OfficerAccess.line(category, 100);
             String caseReference = OfficerAccess.line(reference, 100);
             String why = OfficerAccess.text(reason, 1000);
-            if (subjectGiven && subject.isEmpty() || !subjectGiven && categoryName == null) {
+            boolean categoryGiven = category != null && !category.isBlank();
+            if (subjectGiven && subject.isEmpty() || !subjectGiven && !categoryGiven || categoryGiven && categoryName == null) {
                 return Optional.of("Hold a subject (an account, login or application id), a category, or a subject's category.");
             }
             if (caseReference == null || why == null) {
@@ -147,6 +148,13 @@ public class OfficerRetentionPages {
     @ServerExceptionMapper
     Response unavailable(ServiceCallException e) {
         return PortalPages.unavailablePage(e);
+    }
+
+    /** retention-service does not accept the officer's token or role: say so, it is not an outage. */
+    @ServerExceptionMapper
+    Response refused(RetentionOverview.Refused e) {
+        return PortalPages.page(502, PortalPages.Templates.problem(PortalViews.Frame.anonymous(null), "Not available to you",
+                "The retention service did not accept your login for this page. Ask an admin to check your roles.")).build();
     }
 
     /** A change at retention-service by the privacy officer: empty when done, else the reason to show. */

@@ -204,12 +204,16 @@ final class PortalViews {
 
     /** What the next days purge, per category and service (the dry run). */
     @TemplateData
-    record DueRow(String category, String service, String kind, long subjects, String firstDue) {
+    record DueRow(String category, String service, String kind, String what, String firstDue) {
         static List<DueRow> of(JsonNode lines) {
             List<DueRow> rows = new ArrayList<>();
             for (JsonNode l : lines) {
-                rows.add(new DueRow(l.path("category").asText(), l.path("service").asText(), l.path("kind").asText(),
-                        l.path("subjects").asLong(), moment(l.path("firstDue"))));
+                // a clock names its subjects; a rolling rule purges every record from before its cut-off
+                String cutoff = moment(l.path("cutoffAtEnd"));
+                String what = l.path("subjects").asLong() > 0 || cutoff == null ? l.path("subjects").asLong() + " subjects"
+                        : "records from before " + cutoff;
+                rows.add(new DueRow(l.path("category").asText(), l.path("service").asText(), l.path("kind").asText(), what,
+                        moment(l.path("firstDue"))));
             }
             return rows;
         }
