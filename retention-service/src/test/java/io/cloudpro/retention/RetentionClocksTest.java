@@ -104,9 +104,15 @@ class RetentionClocksTest {
         JsonPath first = new JsonPath(purges(category, application, 1, Duration.ofSeconds(30)).get(0).value());
         receipt(first, service, category, "WITHHELD", 0); // a hold kept it
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "PURGE_SENT".equals(state(category, application))
-                && !first.getString("commandId").equals(commandOf(category, application)));
-        String again = commandOf(category, application);
+        // the new command's id read in the same poll that saw it: a later read may fall between states
+        java.util.concurrent.atomic.AtomicReference<String> sentAgain = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String command = commandOf(category, application);
+            sentAgain.set(command);
+            return "PURGE_SENT".equals(state(category, application)) && command != null
+                    && !first.getString("commandId").equals(command);
+        });
+        String again = sentAgain.get();
         JsonPath second = new JsonPath(KafkaTopics.read("privacy.commands", r -> r.value().contains(again), 1,
                 Duration.ofSeconds(30)).get(0).value());
         assertEquals(List.of(application), second.getList("subject.applicationIds"));
