@@ -190,20 +190,18 @@ class PortalBrowserIT {
         return SuiteClient.json(response).path("id").asText();
     }
 
-    private static Path awaitDownload(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.list(downloads)) {
-                Optional<Path> done = files.filter(f -> f.getFileName().toString().endsWith(".json")).findFirst();
-                if (done.isPresent()) {
-                    return done.get();
-                }
-            }
-            Thread.sleep(200);
-        }
-        try (Stream<Path> files = Files.list(downloads)) {
-            throw new AssertionError("no package downloaded within " + timeout + "; the download folder holds " + files.toList());
-        }
+    /** The package file, once Chromium has finished writing it (a partial download has another suffix). */
+    private static Path awaitDownload(Duration timeout) {
+        return new org.openqa.selenium.support.ui.FluentWait<>(downloads).withTimeout(timeout)
+                .pollingEvery(Duration.ofMillis(200)).ignoring(java.io.UncheckedIOException.class)
+                .withMessage(() -> "no package downloaded into " + downloads)
+                .until(dir -> {
+                    try (Stream<Path> files = Files.list(dir)) {
+                        return files.filter(f -> f.getFileName().toString().endsWith(".json")).findFirst().orElse(null);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
     }
 
     private static void screenshot(String name) throws IOException {
