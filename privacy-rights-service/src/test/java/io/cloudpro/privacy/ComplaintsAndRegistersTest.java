@@ -149,4 +149,45 @@ class ComplaintsAndRegistersTest {
                 .body("services.find { it.service == 'privacy-rights-service' }.categories.tables.flatten()", hasItem("dsr_request"));
         customer().call().get("/api/v1/privacy/register").then().statusCode(403);
     }
+
+    @Test
+    void thePrivacyStatementIsPublishedInDutchTooChosenByLinkOrByTheBrowsersLanguage() {
+        String loginHistory = "nl.categories.find { it.category == 'identity.login-history' }";
+        JsonPath statement = await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/privacy/statement")
+                .then().extract(), r -> r.statusCode() == 200 && r.jsonPath().get(loginHistory) != null).jsonPath();
+        assertEquals("IP-adressen van logins", statement.getString(loginHistory + ".name"));
+        assertEquals("90 dagen vanaf de login zelf, daarna verwijderd", statement.getString(loginHistory + ".retention"));
+        assertEquals("ons gerechtvaardigd belang (art. 6 lid 1 sub f AVG)", statement.getString(loginHistory + ".legalBasis"));
+        // a category whose service declared no Dutch words yet keeps its English ones rather than vanish
+        assertEquals("Name and address",
+                statement.getString("nl.categories.find { it.category == 'identity.name-address' }.name"));
+        // this service's own catalogue is worded in Dutch (every service's contract test checks its own)
+        String requests = "categories.find { it.category == 'privacy.requests' }.name";
+        assertTrue(!statement.getString("nl." + requests).equals(statement.getString(requests)), statement.getString("nl." + requests));
+        assertTrue(statement.getString("nl.complaints").contains("Autoriteit Persoonsgegevens"));
+
+        String dutch = given().queryParam("lang", "nl").get("/privacy-statement").then().statusCode(200)
+                .header("Content-Language", "nl").header("Vary", containsString("Accept-Language"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .extract().asString();
+        assertTrue(dutch.contains("<html lang=\"nl\">"), dutch);
+        assertTrue(dutch.contains("<h1>Privacyverklaring</h1>"), dutch);
+        assertTrue(dutch.contains("Versie " + statement.getString("version") + ", van kracht sinds"), dutch);
+        assertTrue(dutch.contains("IP-adressen van logins") && dutch.contains("90 dagen vanaf de login zelf, daarna verwijderd"));
+        assertTrue(dutch.contains("Uw rechten") && dutch.contains("Wissing:"), dutch);
+        assertTrue(dutch.contains("<a href=\"?lang=en\" hreflang=\"en\" lang=\"en\">English</a>"), dutch);
+
+        given().header("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.8").get("/privacy-statement").then().statusCode(200)
+                .body(containsString("<h1>Privacyverklaring</h1>"));
+        given().header("Accept-Language", "de-DE,en;q=0.5").get("/privacy-statement").then().statusCode(200)
+                .header("Content-Language", "en").body(containsString("<h1>Privacy statement</h1>"))
+                .body(containsString("90 days from the login itself, then deleted"));
+        // the link wins over the browser, and an unknown language or a malformed header is English
+        given().header("Accept-Language", "nl").queryParam("lang", "en").get("/privacy-statement").then()
+                .body(containsString("<h1>Privacy statement</h1>"));
+        given().header("Accept-Language", ";;;q=x").queryParam("lang", "xx").get("/privacy-statement").then().statusCode(200)
+                .body(containsString("<h1>Privacy statement</h1>"));
+        given().queryParam("lang", "nl").get("/privacy-statement/" + statement.getString("version")).then().statusCode(200)
+                .body(containsString("<h1>Privacyverklaring</h1>"));
+    }
 }

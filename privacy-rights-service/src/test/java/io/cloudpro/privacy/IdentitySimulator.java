@@ -356,21 +356,22 @@ public final class IdentitySimulator {
         String category = """
                 {"key":"%s","name":"%s","description":"%s","purposes":["%s"],"legalBasis":"%s",%s
                  "retention":{"period":"%s","startsAt":"%s","action":"DELETE"},
-                 "erasure":%s,"portable":%s,"source":"DATA_SUBJECT","tables":["%s"]}""";
+                 "erasure":%s,"portable":%s,"source":"DATA_SUBJECT","tables":["%s"]%s}""";
         String catalogue = "{\"service\":\"" + SERVICE + "\",\"baseUrl\":\"" + url() + "\",\"categories\":["
                 + category.formatted("identity.name-address", "Name and address", "Your name and address.",
                 "address you", "CONTRACT", "\"recipients\":[{\"name\":\"SIDN\",\"role\":\"the .nl registry\"}],",
-                "P30D", "the account is closed", "{\"behaviour\":\"ANONYMISED\"}", true, "account") + ","
+                "P30D", "the account is closed", "{\"behaviour\":\"ANONYMISED\"}", true, "account", "") + ","
                 + category.formatted("identity.email", "E-mail address", "The address you log in with.",
                 "messages about your account", "CONTRACT", "", "P30D", "the account is closed",
-                "{\"behaviour\":\"ERASED\"}", true, "credential") + ","
+                "{\"behaviour\":\"ERASED\"}", true, "credential", "") + ","
                 + category.formatted("identity.login-history", "IP addresses of logins", "Every login attempt.",
                 "protect your account", "LEGITIMATE_INTERESTS", "", "P90D", "the login itself",
-                "{\"behaviour\":\"ERASED\"}", false, "login_attempt") + ","
+                "{\"behaviour\":\"ERASED\"}", false, "login_attempt", ",\"nl\":{\"name\":\"IP-adressen van logins\","
+                + "\"description\":\"Elke inlogpoging.\",\"purposes\":[\"uw account beschermen\"],\"startsAt\":\"de login zelf\"}") + ","
                 + category.formatted("identity.newsletter-consent", "Newsletter consent", "Proof of your consent.",
                 "send the newsletter", "CONSENT", "", "P2Y", "you withdrew your consent",
                 "{\"behaviour\":\"WITHHELD\",\"exception\":\"art. 17(3)(e) GDPR\",\"law\":\"art. 7(1) GDPR\"}", true,
-                "newsletter_consent")
+                "newsletter_consent", "")
                 + "],\"technicalTables\":[]}";
         KafkaTopics.sendEvent("privacy.catalogues", SERVICE, "io.cloudpro.privacy.catalogue.published.v1",
                 "{\"catalogue\":" + catalogue + ",\"publishedAt\":\"" + Instant.now() + "\"}");

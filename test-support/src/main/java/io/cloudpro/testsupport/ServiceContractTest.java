@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -177,6 +178,45 @@ public abstract class ServiceContractTest {
         if (!missing.isEmpty() || !unknown.isEmpty()) {
             throw new AssertionError("src/main/resources/privacy/catalogue.yaml: tables in no category and not listed as"
                     + " technical: " + missing + "; declared tables that do not exist: " + unknown);
+        }
+    }
+
+    /** The privacy statement is published in Dutch and English: every word a customer reads has both. */
+    @Test
+    void everyCategoryOfThePrivacyCatalogueIsWordedInDutchToo() {
+        JsonPath catalogue = given().get("/api/v1/privacy/catalogue").then().statusCode(200).extract().jsonPath();
+        List<String> gaps = new ArrayList<>();
+        List<Map<String, Object>> categories = catalogue.getList("categories");
+        for (Map<String, Object> category : categories) {
+            String key = (String) category.get("key");
+            @SuppressWarnings("unchecked") Map<String, Object> nl = (Map<String, Object>) category.get("nl");
+            if (nl == null) {
+                gaps.add(key + ": no nl");
+                continue;
+            }
+            for (String field : List.of("name", "description")) {
+                if (!(nl.get(field) instanceof String text) || text.isBlank()) {
+                    gaps.add(key + ": no nl." + field);
+                }
+            }
+            if (!(nl.get("purposes") instanceof List<?> purposes) || purposes.size() != ((List<?>) category.get("purposes")).size()) {
+                gaps.add(key + ": nl.purposes must translate each of the " + ((List<?>) category.get("purposes")).size() + " purposes");
+            }
+            if (category.get("retention") != null && !(nl.get("startsAt") instanceof String)) {
+                gaps.add(key + ": no nl.startsAt for the retention's startsAt");
+            }
+            Object recipients = category.get("recipients");
+            if (recipients instanceof List<?> list) {
+                for (Object recipient : list) {
+                    @SuppressWarnings("unchecked") Map<String, Object> dutch = (Map<String, Object>) ((Map<?, ?>) recipient).get("nl");
+                    if (dutch == null || dutch.get("name") == null || (((Map<?, ?>) recipient).get("role") != null && dutch.get("role") == null)) {
+                        gaps.add(key + ": recipient " + ((Map<?, ?>) recipient).get("name") + " has no nl name and role");
+                    }
+                }
+            }
+        }
+        if (!gaps.isEmpty()) {
+            throw new AssertionError("src/main/resources/privacy/catalogue.yaml: Dutch words missing - " + gaps);
         }
     }
 

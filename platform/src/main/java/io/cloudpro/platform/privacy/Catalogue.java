@@ -76,7 +76,8 @@ public record Catalogue(
             Erasure erasure,
             boolean portable,
             Source source,
-            @Schema(description = "The tables that hold it") List<String> tables) {
+            @Schema(description = "The tables that hold it") List<String> tables,
+            @Schema(description = "The customer-facing words in Dutch, for the Dutch privacy statement") Dutch nl) {
 
         /** The same category kept for {@code period} instead (the period in force). */
         public Category withRetentionPeriod(String period) {
@@ -85,7 +86,7 @@ public record Catalogue(
             }
             return new Category(key, name, description, purposes, legalBasis, recipients, new Retention(period,
                     retention.startsAt(), retention.startEvent(), retention.action(), retention.statutoryMinimum(),
-                    retention.law(), retention.enforcedBy()), erasure, portable, source, tables);
+                    retention.law(), retention.enforcedBy()), erasure, portable, source, tables, nl);
         }
 
         public Category {
@@ -95,11 +96,40 @@ public record Catalogue(
         }
     }
 
-    /** A named third party that receives the data, and why. */
+    /**
+     * A category's words a customer reads, in Dutch: the privacy statement is published in Dutch and
+     * English, and the company is Dutch. {@code purposes} in the same order as the English ones;
+     * {@code startsAt} translates the retention's {@code startsAt}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PrivacyCategoryDutch")
+    public record Dutch(@Schema(examples = "IP-adressen van logins") String name,
+                        String description,
+                        List<String> purposes,
+                        @Schema(examples = "de login zelf") String startsAt) {
+
+        public Dutch {
+            purposes = purposes == null ? List.of() : List.copyOf(purposes);
+        }
+    }
+
+    /** A named third party that receives the data, and why; {@code nl}: both in Dutch. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "PrivacyRecipient")
     public record Recipient(@Schema(examples = "Mollie B.V.") String name,
-                            @Schema(examples = "payment service provider") String role) {
+                            @Schema(examples = "payment service provider") String role,
+                            RecipientDutch nl) {
+
+        public Recipient(String name, String role) {
+            this(name, role, null);
+        }
+    }
+
+    /** A recipient's name and role in Dutch. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PrivacyRecipientDutch")
+    public record RecipientDutch(@Schema(examples = "Mollie B.V.") String name,
+                                 @Schema(examples = "betaaldienstverlener") String role) {
     }
 
     /**

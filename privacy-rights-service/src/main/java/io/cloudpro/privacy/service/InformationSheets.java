@@ -5,6 +5,7 @@ import io.cloudpro.platform.config.CompanyDetails;
 import io.cloudpro.platform.privacy.Catalogue;
 import io.cloudpro.privacy.config.PrivacyRightsConfig;
 import io.cloudpro.privacy.domain.Disclosure;
+import io.cloudpro.privacy.domain.Language;
 import io.cloudpro.privacy.mail.PrivacyMails;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,6 +38,27 @@ public class InformationSheets {
             "Portability: the data you gave us, in a machine-readable format, for you or another company (art. 20).",
             "Objection: to direct marketing, which then stops at once, and to processing on our legitimate interests (art. 21).",
             "Withdrawing consent at any time, e.g. for the newsletter, without affecting what happened before (art. 7(3)).");
+
+    static final List<String> RIGHTS_NL = List.of(
+            "Inzage: een kopie van uw gegevens met deze informatie (art. 15 AVG).",
+            "Rectificatie: onjuiste of onvolledige gegevens laten verbeteren (art. 16 AVG).",
+            "Wissing: uw gegevens laten verwijderen, behalve wat een wet ons verplicht te bewaren (art. 17 AVG).",
+            "Beperking: uw gegevens laten bewaren maar niet laten gebruiken, bijvoorbeeld terwijl de juistheid wordt"
+                    + " gecontroleerd (art. 18 AVG).",
+            "Overdraagbaarheid: de gegevens die u ons gaf, in een machineleesbaar formaat, voor uzelf of een ander bedrijf"
+                    + " (art. 20 AVG).",
+            "Bezwaar: tegen direct marketing, die dan meteen stopt, en tegen verwerking op grond van ons gerechtvaardigd"
+                    + " belang (art. 21 AVG).",
+            "Uw toestemming op elk moment intrekken, bijvoorbeeld voor de nieuwsbrief, zonder gevolgen voor wat daarvoor"
+                    + " gebeurde (art. 7 lid 3 AVG).");
+
+    static final String NO_AUTOMATED_DECISIONS = "We take no decisions about you by automated means alone and do not"
+            + " profile you (art. 22).";
+    static final String NO_AUTOMATED_DECISIONS_NL = "Wij nemen geen besluiten over u die alleen op geautomatiseerde"
+            + " verwerking berusten en maken geen profiel van u (art. 22 AVG).";
+    static final String COMPLAINT_RIGHTS_NL = "Bent u het niet met ons eens, dan heeft u het recht een klacht in te dienen"
+            + " bij de Autoriteit Persoonsgegevens (https://autoriteitpersoonsgegevens.nl, Postbus 93374, 2509 AJ Den Haag)"
+            + " en het recht om naar de rechter te gaan (art. 77 en 79 AVG).";
 
     private final CatalogueRegistry registry;
     private final DisclosureRegister disclosures;
@@ -87,8 +109,7 @@ public class InformationSheets {
             }
         }
         return new InformationSheet(controller(), categories, recipients(disclosures.ofSubject(subjectIds)), RIGHTS,
-                PrivacyMails.COMPLAINT_RIGHTS.replace('\n', ' '), "We take no decisions about you by automated means alone"
-                + " and do not profile you (art. 22).", now);
+                PrivacyMails.COMPLAINT_RIGHTS.replace('\n', ' '), NO_AUTOMATED_DECISIONS, now);
     }
 
     Controller controller() {
@@ -97,10 +118,33 @@ public class InformationSheets {
     }
 
     static CategoryInfo info(String service, Catalogue.Category category) {
-        return new CategoryInfo(service, category.key(), category.name(), category.description(), category.purposes(),
-                category.legalBasis() == null ? null : words(category.legalBasis()) + " (" + category.legalBasis().article() + ")",
-                category.recipients().stream().map(r -> r.name() + (r.role() == null ? "" : ", " + r.role())).toList(),
-                RetentionWords.of(category.retention()), source(category.source()), category.portable());
+        return info(service, category, Language.EN);
+    }
+
+    /**
+     * The category in words of {@code language}; where the catalogue has no Dutch words for it (a
+     * service not yet updated), the English ones stand in.
+     */
+    static CategoryInfo info(String service, Catalogue.Category category, Language language) {
+        Catalogue.Dutch nl = language == Language.NL ? category.nl() : null;
+        Catalogue.LegalBasis basis = category.legalBasis();
+        String startsAt = category.retention() == null ? null
+                : nl != null && nl.startsAt() != null ? nl.startsAt() : category.retention().startsAt();
+        return new CategoryInfo(service, category.key(), nl == null ? category.name() : nl.name(),
+                nl == null ? category.description() : nl.description(),
+                nl == null || nl.purposes().size() != category.purposes().size() ? category.purposes() : nl.purposes(),
+                basis == null ? null : words(basis, language) + " (" + article(basis, language) + ")",
+                category.recipients().stream().map(r -> recipient(r, language)).toList(),
+                RetentionWords.of(category.retention(), startsAt, language), source(category.source(), language),
+                category.portable());
+    }
+
+    /** "Mollie B.V., payment service provider": a recipient's name and role, in Dutch where declared. */
+    static String recipient(Catalogue.Recipient recipient, Language language) {
+        Catalogue.RecipientDutch nl = language == Language.NL ? recipient.nl() : null;
+        String name = nl == null || nl.name() == null ? recipient.name() : nl.name();
+        String role = nl == null || nl.role() == null ? recipient.role() : nl.role();
+        return name + (role == null ? "" : ", " + role);
     }
 
     static List<RecipientInfo> recipients(List<Disclosure> disclosed) {
@@ -116,7 +160,17 @@ public class InformationSheets {
         return recipients;
     }
 
-    static String words(Catalogue.LegalBasis basis) {
+    static String words(Catalogue.LegalBasis basis, Language language) {
+        if (language == Language.NL) {
+            return switch (basis) {
+                case CONSENT -> "uw toestemming";
+                case CONTRACT -> "onze overeenkomst met u";
+                case LEGAL_OBLIGATION -> "een wettelijke verplichting";
+                case VITAL_INTERESTS -> "vitale belangen";
+                case PUBLIC_TASK -> "een taak van algemeen belang";
+                case LEGITIMATE_INTERESTS -> "ons gerechtvaardigd belang";
+            };
+        }
         return switch (basis) {
             case CONSENT -> "your consent";
             case CONTRACT -> "our contract with you";
@@ -127,11 +181,21 @@ public class InformationSheets {
         };
     }
 
-    static String source(Catalogue.Source source) {
-        return source == null ? null : switch (source) {
-            case DATA_SUBJECT -> "you";
-            case SERVICE -> "our systems, as you use our services";
-            case THIRD_PARTY -> "a third party";
+    /** "art. 6(1)(b) GDPR", in Dutch "art. 6 lid 1 sub b AVG". */
+    private static String article(Catalogue.LegalBasis basis, Language language) {
+        return language == Language.NL ? basis.article().replaceFirst("^art\\. 6\\(1\\)\\((.)\\) GDPR$", "art. 6 lid 1 sub $1 AVG")
+                : basis.article();
+    }
+
+    static String source(Catalogue.Source source, Language language) {
+        if (source == null) {
+            return null;
+        }
+        boolean dutch = language == Language.NL;
+        return switch (source) {
+            case DATA_SUBJECT -> dutch ? "uzelf" : "you";
+            case SERVICE -> dutch ? "onze systemen, terwijl u onze diensten gebruikt" : "our systems, as you use our services";
+            case THIRD_PARTY -> dutch ? "een derde" : "a third party";
         };
     }
 }

@@ -7,6 +7,7 @@ import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.platform.time.Timestamps;
 import io.cloudpro.privacy.config.PrivacyRightsConfig;
 import io.cloudpro.privacy.domain.Deadlines;
+import io.cloudpro.privacy.domain.Language;
 import io.cloudpro.privacy.domain.StatementVersion;
 import io.cloudpro.privacy.mail.PrivacyMails;
 import io.cloudpro.privacy.messaging.PrivacyRightsEvents;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +42,7 @@ public class Statements {
 
     /** The third party that receives data on a legal claim only, named by the privacy statement itself. */
     static final String POLICE = "the police, only on a legal claim, recorded with the claim's reference";
+    static final String POLICE_NL = "de politie, alleen op een wettelijke vordering, vastgelegd met het kenmerk van de vordering";
 
     private final CatalogueRegistry registry;
     private final StatementRepository versions;
@@ -61,16 +64,34 @@ public class Statements {
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
 
-    /** The privacy statement: what is kept, why, on which basis, with whom it is shared, how long, and the rights. */
+    /**
+     * The privacy statement: what is kept, why, on which basis, with whom it is shared, how long, and
+     * the rights - in English, and in Dutch in {@code nl} (absent from versions published before the
+     * statement had a Dutch text).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Statement(String version, Instant publishedAt, InformationSheets.Controller controller,
                             List<InformationSheets.CategoryInfo> categories, List<String> thirdParties,
-                            List<String> rights, String complaints, String automatedDecisions) {
+                            List<String> rights, String complaints, String automatedDecisions, Text nl) {
 
         Statement withVersion(String version, Instant publishedAt) {
             return new Statement(version, publishedAt, controller, categories, thirdParties, rights, complaints,
-                    automatedDecisions);
+                    automatedDecisions, nl);
         }
+
+        /** The statement in {@code language}, or empty when this version has no text in it. */
+        public Optional<Statement> in(Language language) {
+            if (language == Language.EN) {
+                return Optional.of(this);
+            }
+            return Optional.ofNullable(nl).map(text -> new Statement(version, publishedAt, controller, text.categories(),
+                    text.thirdParties(), text.rights(), text.complaints(), text.automatedDecisions(), null));
+        }
+    }
+
+    /** What the statement says in another language; version, date and controller are the same. */
+    public record Text(List<InformationSheets.CategoryInfo> categories, List<String> thirdParties, List<String> rights,
+                       String complaints, String automatedDecisions) {
     }
 
     /** The register of processing: per service, every category as declared, with its tables. */
@@ -84,18 +105,25 @@ public class Statements {
 
     /** The statement as the catalogues make it now, without version. */
     Statement draft() {
+        Text english = text(Language.EN);
+        return new Statement(null, null, sheets.controller(), english.categories(), english.thirdParties(), english.rights(),
+                english.complaints(), english.automatedDecisions(), text(Language.NL));
+    }
+
+    private Text text(Language language) {
+        boolean dutch = language == Language.NL;
         List<InformationSheets.CategoryInfo> categories = new ArrayList<>();
         Set<String> thirdParties = new LinkedHashSet<>();
         for (Catalogue catalogue : registry.all()) {
             for (Catalogue.Category category : catalogue.categories()) {
-                categories.add(InformationSheets.info(catalogue.service(), category));
-                category.recipients().forEach(r -> thirdParties.add(r.name() + (r.role() == null ? "" : ", " + r.role())));
+                categories.add(InformationSheets.info(catalogue.service(), category, language));
+                category.recipients().forEach(r -> thirdParties.add(InformationSheets.recipient(r, language)));
             }
         }
-        thirdParties.add(POLICE);
-        return new Statement(null, null, sheets.controller(), categories, List.copyOf(thirdParties), InformationSheets.RIGHTS,
-                PrivacyMails.COMPLAINT_RIGHTS.replace('\n', ' '), "We take no decisions about you by automated means alone"
-                + " and do not profile you (art. 22).");
+        thirdParties.add(dutch ? POLICE_NL : POLICE);
+        return new Text(categories, List.copyOf(thirdParties), dutch ? InformationSheets.RIGHTS_NL : InformationSheets.RIGHTS,
+                dutch ? InformationSheets.COMPLAINT_RIGHTS_NL : PrivacyMails.COMPLAINT_RIGHTS.replace('\n', ' '),
+                dutch ? InformationSheets.NO_AUTOMATED_DECISIONS_NL : InformationSheets.NO_AUTOMATED_DECISIONS);
     }
 
     /**

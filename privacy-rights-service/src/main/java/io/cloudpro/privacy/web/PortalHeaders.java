@@ -8,7 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * The privacy portal's pages load nothing but their own stylesheet: no script at all, inline or
  * not, no frames, forms only to this site. Pages with personal data are never stored by a browser
- * or a proxy.
+ * or a proxy. The public privacy statement gets the same policy, and may be cached.
  */
 @Provider
 public class PortalHeaders implements ContainerResponseFilter {
@@ -18,13 +18,16 @@ public class PortalHeaders implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!request.getUriInfo().getPath().startsWith("/portal")) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/portal") && !path.startsWith("/privacy-statement")) {
             return;
         }
         response.getHeaders().putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
         response.getHeaders().putSingle("X-Frame-Options", "DENY");
         response.getHeaders().putSingle("Referrer-Policy", "same-origin");
-        response.getHeaders().putSingle("Cache-Control", "no-store, private");
+        if (path.startsWith("/portal")) {
+            response.getHeaders().putSingle("Cache-Control", "no-store, private");
+        }
     }
 }
