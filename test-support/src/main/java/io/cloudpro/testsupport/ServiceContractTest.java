@@ -181,6 +181,22 @@ public abstract class ServiceContractTest {
         }
     }
 
+    /** What a person sees on "My data": counts per category, asked with a service token only. */
+    @Test
+    void saysHowManyRecordsItHoldsAboutASubjectToTheServiceTokenOnly() {
+        String subject = "{\"subjectId\":\"" + UUID.randomUUID() + "\",\"accountIds\":[\"" + UUID.randomUUID() + "\"]}";
+        String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        withToken(TestTokens.staff("service").subject("privacy-rights-service").build()).contentType(ContentType.JSON)
+                .body(subject).post("/api/v1/privacy/holdings").then().statusCode(200)
+                .body("service", equalTo(service)).body("categories.size()", equalTo(0));
+        given().contentType(ContentType.JSON).body(subject).post("/api/v1/privacy/holdings").then().statusCode(401);
+        withToken(adminToken()).contentType(ContentType.JSON).body(subject)
+                .post("/api/v1/privacy/holdings").then().statusCode(403);
+        withToken(TestTokens.staff("service").subject("privacy-rights-service").build()).contentType(ContentType.JSON)
+                .body("{\"accountIds\":[]}").post("/api/v1/privacy/holdings").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+    }
+
     /** The privacy statement is published in Dutch and English: every word a customer reads has both. */
     @Test
     void everyCategoryOfThePrivacyCatalogueIsWordedInDutchToo() {

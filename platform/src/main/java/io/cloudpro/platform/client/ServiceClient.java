@@ -42,10 +42,15 @@ public class ServiceClient {
     }
 
     public Answer postJson(String url, String body) {
+        return postJson(url, body, Duration.ofSeconds(30));
+    }
+
+    /** A POST whose answer is needed within {@code timeout}, e.g. while a person waits for a page. */
+    public Answer postJson(String url, String body, Duration timeout) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body)), timeout);
     }
 
     public Answer putJson(String url, String body) {
@@ -55,7 +60,11 @@ public class ServiceClient {
     }
 
     private Answer send(HttpRequest.Builder request) {
-        request.timeout(Duration.ofSeconds(30));
+        return send(request, Duration.ofSeconds(30));
+    }
+
+    private Answer send(HttpRequest.Builder request, Duration timeout) {
+        request.timeout(timeout);
         Answer answer = attempt(request);
         if (answer.status() == 401) {
             tokens.forget();

@@ -26,6 +26,17 @@ public interface PrivacyParticipant {
     }
 
     /**
+     * How many records of each category are held about the subject - what the person sees when they
+     * look at their data, without the data itself leaving the service. By default counted from
+     * {@link #export}; a service whose export is heavy counts instead. Runs in a transaction that is
+     * rolled back: it must not change anything.
+     */
+    default List<Holding> holdings(Subject subject) {
+        return export(subject).categories().stream().filter(c -> c.count() > 0)
+                .map(c -> new Holding(c.category(), c.count())).toList();
+    }
+
+    /**
      * Deletes or anonymises what may go; keeps, per record, what a law or a legal hold keeps.
      * Must be idempotent: the erasure log replays it after a database restore.
      */
@@ -90,6 +101,10 @@ public interface PrivacyParticipant {
         public boolean byCutoff() {
             return cutoff != null;
         }
+    }
+
+    /** How many records of one category are held about a subject. */
+    record Holding(String category, long records) {
     }
 
     /** The data of one subject, per category, and how many records each has. */
