@@ -185,6 +185,26 @@ class PrivacyParticipantTest {
     }
 
     @Test
+    void theHoldingsCountWhatTheExportHoldsPerCategoryWithoutTheData() {
+        Person person = person();
+        JsonPath holdings = as(serviceToken()).contentType("application/json").body(person.subjectJson())
+                .post("/api/v1/privacy/holdings").then().statusCode(200).extract().jsonPath();
+        assertEquals("identity-service", holdings.getString("service"));
+        assertEquals(1, holdings.getInt("categories.find { it.category == 'identity.name-address' }.records"));
+        assertEquals(1, holdings.getInt("categories.find { it.category == 'identity.job-applications' }.records"));
+        assertTrue(holdings.getInt("categories.find { it.category == 'identity.login-history' }.records") >= 5,
+                holdings.prettify());
+        assertFalse(holdings.prettify().contains(person.email()), "counts only, never the data");
+
+        // the same counts as an access request's export
+        JsonPath exported = result(command("EXPORT", person, ""));
+        for (String category : exported.<String>getList("categories.category")) {
+            assertEquals(exported.getLong("categories.find { it.category == '" + category + "' }.count"),
+                    holdings.getLong("categories.find { it.category == '" + category + "' }.records"), category);
+        }
+    }
+
+    @Test
     void aRestrictedPersonGetsNoNewsletterAndSupportSeesTheFlagUntilItIsLifted() {
         Person restricted = person();
         Person other = person();

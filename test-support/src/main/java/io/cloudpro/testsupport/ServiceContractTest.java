@@ -232,7 +232,8 @@ public abstract class ServiceContractTest {
             }
         }
         if (!gaps.isEmpty()) {
-            throw new AssertionError("src/main/resources/privacy/catalogue.yaml: Dutch words missing - " + gaps);
+            throw new AssertionError("privacy catalogue (src/main/resources/privacy/catalogue.yaml, or the platform's"
+                    + " META-INF/privacy/platform-catalogue.yaml): Dutch words missing - " + gaps);
         }
     }
 

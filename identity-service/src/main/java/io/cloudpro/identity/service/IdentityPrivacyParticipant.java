@@ -112,6 +112,16 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
 
     @Override
     public Export export(Subject subject) {
+        return collect(subject, true);
+    }
+
+    /** Counted like the export, without reading the CVs: a person looking at their data waits for this. */
+    @Override
+    public List<Holding> holdings(Subject subject) {
+        return PrivacyParticipant.counted(collect(subject, false));
+    }
+
+    private Export collect(Subject subject, boolean withAttachments) {
         Map<String, Object> data = new LinkedHashMap<>();
         List<CategoryOutcome> outcomes = new ArrayList<>();
         List<Account> owned = accounts(subject);
@@ -158,7 +168,7 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
         }
         put(data, outcomes, NEWSLETTER, newsletters);
         put(data, outcomes, STAFF_ACCESS, access);
-        put(data, outcomes, APPLICATIONS, applications(subject).stream().map(this::applicationView).toList());
+        put(data, outcomes, APPLICATIONS, applications(subject).stream().map(a -> applicationView(a, withAttachments)).toList());
         return new Export(data, outcomes);
     }
 
@@ -504,8 +514,8 @@ public class IdentityPrivacyParticipant implements PrivacyParticipant {
         return subject.applicationIds().isEmpty() ? List.of() : applications.list("id IN ?1", subject.applicationIds());
     }
 
-    private ApplicationView applicationView(JobApplication a) {
-        JobApplicationCv cv = cvs.findById(a.id);
+    private ApplicationView applicationView(JobApplication a, boolean withCv) {
+        JobApplicationCv cv = withCv ? cvs.findById(a.id) : null;
         return new ApplicationView(a.id, a.firstName, a.lastName, a.email, a.vacancy, a.motivation, a.portfolioUrl,
                 a.keepOnFileConsent, a.status.name(), a.submittedAt, a.decidedAt, a.retainUntil,
                 cv == null ? null : new Attachment(a.cvFileName, "application/pdf", Base64.getEncoder().encodeToString(cv.content)));

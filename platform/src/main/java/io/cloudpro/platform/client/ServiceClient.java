@@ -2,13 +2,15 @@ package io.cloudpro.platform.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Calls another service of the platform with this service's token ({@link ServiceTokens}). A
@@ -65,24 +67,32 @@ public class ServiceClient {
 
     private Answer send(HttpRequest.Builder request, Duration timeout) {
         request.timeout(timeout);
-        Answer answer = attempt(request);
+        Answer answer = attempt(request, timeout);
         if (answer.status() == 401) {
             tokens.forget();
-            answer = attempt(request);
+            answer = attempt(request, timeout);
         }
         return answer;
     }
 
-    private Answer attempt(HttpRequest.Builder request) {
+    /**
+     * One exchange, the whole answer within {@code timeout}: the request's own timeout ends with the
+     * headers, so a service that sends them and then stalls would otherwise hold the caller forever.
+     */
+    private Answer attempt(HttpRequest.Builder request, Duration timeout) {
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request.copy()
+                .setHeader("Authorization", "Bearer " + tokens.token()).build(), HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<InputStream> response = http.send(request.copy().setHeader("Authorization", "Bearer " + tokens.token())
-                    .build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                return new Answer(response.statusCode(), new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new ServiceCallException("the service did not answer: " + e.getClass().getSimpleName(), e);
+            HttpResponse<String> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Answer(response.statusCode(), response.body());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ServiceCallException("the service did not answer: " + cause.getClass().getSimpleName(), cause);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new ServiceCallException("the service did not answer within " + timeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ServiceCallException("interrupted while calling a service", e);
         }

@@ -32,8 +32,12 @@ public interface PrivacyParticipant {
      * rolled back: it must not change anything.
      */
     default List<Holding> holdings(Subject subject) {
-        return export(subject).categories().stream().filter(c -> c.count() > 0)
-                .map(c -> new Holding(c.category(), c.count())).toList();
+        return counted(export(subject));
+    }
+
+    /** An export's categories that hold records, as holdings. */
+    static List<Holding> counted(Export export) {
+        return export.categories().stream().filter(c -> c.count() > 0).map(c -> new Holding(c.category(), c.count())).toList();
     }
 
     /**
