@@ -61,6 +61,7 @@ public final class IdentitySimulator {
     private volatile boolean accountsDown;
     private volatile boolean silent;
     private volatile boolean lookupsDown;
+    private volatile boolean holdingsStalled;
 
     /** Every simulated person's password. */
     public static final String PASSWORD = "test-only password";
@@ -77,9 +78,16 @@ public final class IdentitySimulator {
         if (instance == null) {
             try {
                 HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                // a handler that stalls on purpose must not hold up the others
+                server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(task -> {
+                    Thread thread = new Thread(task, "identity-simulator");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
                 instance = new IdentitySimulator(server);
                 server.createContext("/api/v1/auth/service-token", instance::serviceToken);
                 server.createContext("/api/v1/privacy/subjects", instance::lookup);
+                server.createContext("/api/v1/privacy/holdings", instance::holdings);
                 server.createContext("/exports/", instance::export);
                 server.createContext("/api/v1/privacy/corrections/", instance::corrections);
                 server.createContext("/api/v1/auth/login", instance::login);
@@ -156,6 +164,11 @@ public final class IdentitySimulator {
         this.lookupsDown = down;
     }
 
+    /** The question "what do you hold about this person" is answered only after 20 seconds. */
+    public void holdingsStalled(boolean stalled) {
+        this.holdingsStalled = stalled;
+    }
+
     public int effects(UUID commandId) {
         return effects.getOrDefault(commandId, 0);
     }
@@ -197,6 +210,33 @@ public final class IdentitySimulator {
         if (person != null) {
             accounts.add(person.accountId().toString());
             logins.add(person.loginId().toString());
+        }
+        respond(exchange, 200, answer.toString());
+    }
+
+    /** Counts per category for a known person: their account, and the logins the portal made. */
+    private void holdings(HttpExchange exchange) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            respond(exchange, 401, "{}");
+            return;
+        }
+        JsonNode subject = JSON.readTree(exchange.getRequestBody());
+        if (holdingsStalled) {
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ObjectNode answer = JSON.createObjectNode().put("service", SERVICE);
+        ArrayNode categories = answer.putArray("categories");
+        for (JsonNode login : subject.path("loginIds")) {
+            Person person = byLogin.get(UUID.fromString(login.asText()));
+            if (person != null && person.accountId() != null) {
+                categories.addObject().put("category", "identity.name-address").put("records", 1);
+                categories.addObject().put("category", "identity.login-history").put("records", logins(person.loginId()).size());
+            }
         }
         respond(exchange, 200, answer.toString());
     }

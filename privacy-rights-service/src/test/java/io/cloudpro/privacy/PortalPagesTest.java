@@ -1,11 +1,13 @@
 package io.cloudpro.privacy;
 
 import io.agroal.api.AgroalDataSource;
+import io.cloudpro.infra.MailCatcher;
 import io.cloudpro.platform.privacy.LegalHolds;
 import io.cloudpro.platform.privacy.PrivacyParticipant;
 import io.cloudpro.platform.privacy.PrivacyResult;
 import io.cloudpro.platform.privacy.Subject;
 import io.cloudpro.privacy.IdentitySimulator.Person;
+import io.cloudpro.privacy.service.PortalSessions;
 import io.cloudpro.privacy.service.PrivacyRightsParticipant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -54,6 +56,8 @@ class PortalPagesTest {
     PrivacyRightsParticipant participant;
     @Inject
     LegalHolds holds;
+    @Inject
+    PortalSessions portalSessions;
 
     /** A browser's state: the cookies it holds. */
     static final class Browser {
@@ -241,6 +245,33 @@ class PortalPagesTest {
     }
 
     @Test
+    void aSessionLeftUnusedEndsHereAndItsRefreshTokenGoesBackToIdentityService() throws SQLException {
+        Person person = IdentitySimulator.get().register(newEmail());
+        Browser browser = new Browser();
+        browser.logIn(person.email(), IdentitySimulator.PASSWORD);
+        assertFalse(IdentitySimulator.get().loggedOut(person.loginId()));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE portal_session SET last_seen_at = now() - interval '31 minutes' WHERE login_id = ?")) {
+            s.setObject(1, person.loginId());
+            assertEquals(1, s.executeUpdate());
+        }
+
+        portalSessions.removeEnded(); // the housekeeping round
+
+        assertTrue(IdentitySimulator.get().loggedOut(person.loginId()), "identity-service ended its session too");
+        assertEquals(303, browser.get("/portal/my-data").statusCode(), "the browser's cookie opens nothing");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM portal_session WHERE login_id = ?")) {
+            s.setObject(1, person.loginId());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
     void theNewsletterSwitchChangesTheConsentAtIdentityService() {
         Browser browser = new Browser();
         browser.logIn(IdentitySimulator.get().register(newEmail()).email(), IdentitySimulator.PASSWORD);
@@ -369,6 +400,45 @@ class PortalPagesTest {
     }
 
     @Test
+    void myDataSaysWhatEachServiceHoldsWithWhyAndHowLongAndNamesAServiceThatDidNotAnswer() {
+        Person person = IdentitySimulator.get().register(newEmail());
+        new Browser().logIn(person.email(), IdentitySimulator.PASSWORD);
+        Browser browser = new Browser();
+        browser.logIn(person.email(), IdentitySimulator.PASSWORD);
+
+        String html = browser.get("/portal/my-data").asString();
+        String identity = section(html, "<h3>identity-service</h3>");
+        assertTrue(identity.contains("IP addresses of logins") && identity.contains("<td>2 records</td>")
+                && identity.contains("90 days from the login itself, then deleted"), identity);
+        assertTrue(identity.contains("Name and address") && identity.contains("<td>1 record</td>"), identity);
+        assertFalse(identity.contains("E-mail address"), "a category the service holds nothing of is not listed: " + identity);
+        // this service counts its own records in process: the portal sessions are its records
+        String own = section(html, "<h3>privacy-rights-service</h3>");
+        assertTrue(own.contains("Your logins to the privacy portal") && own.contains("30 minutes from the session was last used"), own);
+
+        IdentitySimulator.get().holdingsStalled(true);
+        try {
+            long start = System.nanoTime();
+            Response data = browser.get("/portal/my-data");
+            long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertEquals(200, data.statusCode(), "one silent service does not take the page down");
+            assertTrue(seconds < 15, "the page waited " + seconds + " s for a service that answers after 20");
+            assertTrue(section(data.asString(), "<h3>identity-service</h3>").contains("did not answer just now"), data.asString());
+            assertTrue(section(data.asString(), "<h3>privacy-rights-service</h3>").contains("Your logins to the privacy portal"));
+        } finally {
+            IdentitySimulator.get().holdingsStalled(false);
+        }
+    }
+
+    /** The part of a page from {@code heading} to the next heading of its level. */
+    private static String section(String html, String heading) {
+        int start = html.indexOf(heading);
+        assertTrue(start >= 0, heading + " not on the page: " + html);
+        int end = html.indexOf("<h3>", start + heading.length());
+        return html.substring(start, end < 0 ? html.length() : end);
+    }
+
+    @Test
     void whenIdentityServiceIsAwayThePagesSaySoAndALogoutStillEndsTheSession() {
         Person person = IdentitySimulator.get().register(newEmail());
         Browser browser = new Browser();
@@ -473,15 +543,85 @@ class PortalPagesTest {
                 officer.get(page + rectification).asString().contains("/rectify\"")
                         && officer.get(page + objection).asString().contains("/objection-decision\""));
         String officerToken = csrf(officer.get(page + rectification));
-        assertEquals(400, officer.post(page + rectification + "/rectify", officerToken, "corrections", "no equals sign").statusCode());
+        Response refused = officer.post(page + rectification + "/rectify", officerToken, "corrections", "no equals sign");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.asString().contains("required>no equals sign</textarea>"), "what was typed stays: " + refused.asString());
         assertEquals(303, officer.post(page + rectification + "/rectify", officerToken, "corrections", "lastName = de Boer").statusCode());
         assertTrue(officer.get(page + rectification).asString().contains("decision.rectification"));
 
-        assertEquals(400, officer.post(page + objection + "/objection-decision", officerToken, "upheld", "maybe", "reasons", "x")
-                .statusCode());
+        refused = officer.post(page + objection + "/objection-decision", officerToken, "upheld", "maybe", "reasons", "Not <b>sure</b>");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.asString().contains(">Not &lt;b&gt;sure&lt;/b&gt;</textarea>"), "typed, and escaped: " + refused.asString());
         assertEquals(303, officer.post(page + objection + "/objection-decision", officerToken, "upheld", "false",
                 "reasons", "We need the login history to protect your account.").statusCode());
         assertTrue(officer.get(page + objection).asString().contains("decision.objection"));
+    }
+
+    @Test
+    void theOfficerAnnouncesThatARestrictionWillBeLiftedAndThePersonIsToldFirst() {
+        Person person = IdentitySimulator.get().register(newEmail());
+        Browser customer = new Browser();
+        customer.logIn(person.email(), IdentitySimulator.PASSWORD);
+        customer.post("/portal/my-rights/requests", csrf(customer.get("/portal/my-rights")), "type", "RESTRICTION",
+                "details", "Please check my address first");
+        Matcher id = Pattern.compile("id=\"request-([0-9a-f-]{36})\"").matcher(customer.get("/portal/my-rights").asString());
+        assertTrue(id.find());
+        String page = "/portal/officer/requests/" + id.group(1);
+
+        Browser officer = new Browser();
+        officer.logIn(IdentitySimulator.get().registerStaff(newEmail(), "privacy-officer").email(), IdentitySimulator.PASSWORD);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                officer.get(page).asString().contains("/lift-restriction\""));
+        String token = csrf(officer.get(page));
+        assertEquals(400, officer.post(page + "/lift-restriction", token, "reason", " ").statusCode());
+        assertEquals(303, officer.post(page + "/lift-restriction", token, "reason", "Your address is checked and correct.")
+                .statusCode());
+        String after = officer.get(page).asString();
+        assertTrue(after.contains("to be lifted on") && after.contains("decision.lift-restriction"), after);
+        assertFalse(after.contains("/lift-restriction\""), "announced once: no form any more");
+        Response again = officer.post(page + "/lift-restriction", token, "reason", "Once more");
+        assertEquals(409, again.statusCode());
+        assertTrue(again.asString().contains("lifted or announced to be lifted already"), again.asString());
+        MailCatcher.Mail notice = PrivacyClient.mail(person.email(), "We will lift the restriction");
+        assertTrue(notice.body().contains("Your address is checked and correct."), notice.body());
+
+        Browser admin = new Browser();
+        admin.logIn(IdentitySimulator.get().registerStaff(newEmail(), "admin").email(), IdentitySimulator.PASSWORD);
+        assertEquals(403, admin.post(page + "/lift-restriction", csrf(admin.get(page)), "reason", "x").statusCode(),
+                "admins read, the privacy officer decides");
+    }
+
+    @Test
+    void aBrowserGetsAPageNotProblemJsonForAnUnknownAddressAWrongMethodAndTooManyAttempts() {
+        Response unknown = RestAssured.given().redirects().follow(false).get("/portal/nowhere");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.contentType().startsWith("text/html") && unknown.asString().contains("<h1>Page not found</h1>"),
+                unknown.asString());
+        assertEquals("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                + "base-uri 'none'", unknown.header("Content-Security-Policy"));
+
+        Response wrongMethod = RestAssured.given().redirects().follow(false).delete("/portal/login");
+        assertEquals(405, wrongMethod.statusCode());
+        assertTrue(wrongMethod.contentType().startsWith("text/html")
+                && wrongMethod.asString().contains("<h1>This cannot be done here</h1>"), wrongMethod.asString());
+
+        // one address, eleven filings in a minute: the limit of ten answers with a page and when to try again
+        String address = "198.51.100." + (int) (Math.random() * 250 + 1);
+        Response last = null;
+        for (int i = 0; i < 11; i++) {
+            last = RestAssured.given().redirects().follow(false).header("X-Forwarded-For", address)
+                    .formParam("email", "x@example.org").post("/portal/requests/new");
+        }
+        assertEquals(429, last.statusCode());
+        assertTrue(last.contentType().startsWith("text/html") && last.asString().contains("too many attempts"), last.asString());
+        assertNotNull(last.header("Retry-After"));
+
+        Response noVersion = RestAssured.given().get("/privacy-statement/1999-01-01");
+        assertEquals(404, noVersion.statusCode());
+        assertTrue(noVersion.contentType().startsWith("text/html") && noVersion.asString().contains("<h1>Page not found</h1>"));
+
+        // the APIs keep answering problem+json
+        assertTrue(RestAssured.given().get("/api/v1/nowhere").contentType().startsWith("application/problem+json"));
     }
 
     @Test

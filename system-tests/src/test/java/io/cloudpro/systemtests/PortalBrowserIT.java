@@ -78,7 +78,27 @@ class PortalBrowserIT {
         assertTrue(myData.contains("Jan Browser") && myData.contains(customer.email()), myData);
         assertTrue(myData.contains("Dorpsstraat 1, 5042 CR Tilburg, NL"), myData);
         assertTrue(myData.contains("Logged in"), "the login the browser just made, in the history: " + myData);
+        // each service said what it holds: identity-service the account and this login, this portal its session
+        String holdings = browser.findElement(By.cssSelector("section.holdings")).getText();
+        assertTrue(holdings.contains("identity-service") && holdings.contains("IP addresses of logins")
+                && holdings.contains("90 days from the login itself, then deleted"), holdings);
+        assertTrue(holdings.contains("Your logins to the privacy portal"), holdings);
+        assertTrue(!holdings.contains("did not answer"), holdings);
         screenshot("my-data");
+        browser.get(portal + "/my-data#holdings-heading");
+        screenshot("my-data-holdings");
+
+        // the privacy statement, in Dutch by the link on the English one (made once the catalogues settled)
+        new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofSeconds(2)).until(page -> {
+            page.get(client.privacyRights() + "/privacy-statement?lang=en");
+            return "Privacy statement".equals(page.findElement(By.tagName("h1")).getText());
+        });
+        browser.findElement(By.linkText("Nederlands")).click();
+        assertEquals("Privacyverklaring", browser.findElement(By.tagName("h1")).getText());
+        String statement = browser.findElement(By.tagName("main")).getText();
+        assertTrue(statement.contains("IP-adressen van logins") && statement.contains("90 dagen vanaf de login zelf"), statement);
+        screenshot("privacy-statement-nl");
+        browser.get(portal + "/my-data");
 
         browser.findElement(By.linkText("My rights")).click();
         assertEquals("My rights - CloudPro", browser.getTitle());

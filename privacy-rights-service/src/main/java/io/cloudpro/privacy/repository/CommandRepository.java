@@ -9,6 +9,10 @@ import org.hibernate.LockOptions;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Collection;
 import java.util.UUID;
 
 /** The commands sent for requests and every participant's part in them. */
@@ -55,6 +59,21 @@ public class CommandRepository {
                          WHERE p.commandId = c.commandId AND c.requestId = ?1 ORDER BY c.issuedAt, p.service""",
                         CommandParticipant.class)
                 .setParameter(1, requestId).getResultList();
+    }
+
+    /** Per request, the services that have not answered one of its commands yet, in one query for a page of requests. */
+    public Map<UUID, List<String>> silentServicesOfRequests(Collection<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<String>> silent = new HashMap<>();
+        entityManager.createQuery("""
+                        SELECT DISTINCT c.requestId, p.service FROM CommandParticipant p, RequestCommand c
+                         WHERE p.commandId = c.commandId AND c.requestId IN ?1 AND p.answeredAt IS NULL
+                         ORDER BY p.service""", Object[].class)
+                .setParameter(1, requestIds).getResultList()
+                .forEach(row -> silent.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((String) row[1]));
+        return silent;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.cloudpro.privacy.domain.PortalSession;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.hibernate.LockOptions;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -32,8 +33,18 @@ public class PortalSessionRepository implements PanacheRepositoryBase<PortalSess
         return delete("loginId IN ?1", ids);
     }
 
-    /** Sessions past their end, or unused since {@code idleSince}. */
-    public long deleteEnded(Instant now, Instant idleSince) {
-        return delete("expiresAt <= ?1 OR lastSeenAt <= ?2", now, idleSince);
+    /** Sessions whose refresh token has expired: nothing of them is left to end at identity-service. */
+    public long deleteExpired(Instant now) {
+        return delete("expiresAt <= ?1", now);
+    }
+
+    /**
+     * Up to {@code limit} sessions unused since {@code idleSince} whose refresh token still works,
+     * locked; rows a page holds right now are skipped.
+     */
+    public List<PortalSession> lockIdle(Instant now, Instant idleSince, int limit) {
+        return find("expiresAt > ?1 AND lastSeenAt <= ?2 ORDER BY lastSeenAt", now, idleSince)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
+                .page(0, limit).list();
     }
 }

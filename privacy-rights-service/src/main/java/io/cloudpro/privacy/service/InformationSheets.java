@@ -129,9 +129,9 @@ public class InformationSheets {
         Catalogue.Dutch nl = language == Language.NL ? category.nl() : null;
         Catalogue.LegalBasis basis = category.legalBasis();
         String startsAt = category.retention() == null ? null
-                : nl != null && nl.startsAt() != null ? nl.startsAt() : category.retention().startsAt();
-        return new CategoryInfo(service, category.key(), nl == null ? category.name() : nl.name(),
-                nl == null ? category.description() : nl.description(),
+                : dutchOr(nl == null ? null : nl.startsAt(), category.retention().startsAt());
+        return new CategoryInfo(service, category.key(), dutchOr(nl == null ? null : nl.name(), category.name()),
+                dutchOr(nl == null ? null : nl.description(), category.description()),
                 nl == null || nl.purposes().size() != category.purposes().size() ? category.purposes() : nl.purposes(),
                 basis == null ? null : words(basis, language) + " (" + article(basis, language) + ")",
                 category.recipients().stream().map(r -> recipient(r, language)).toList(),
@@ -139,11 +139,16 @@ public class InformationSheets {
                 category.portable());
     }
 
+    /** The Dutch words where declared, else the English ones: a field left out is shown, not empty. */
+    private static String dutchOr(String dutch, String english) {
+        return dutch == null || dutch.isBlank() ? english : dutch;
+    }
+
     /** "Mollie B.V., payment service provider": a recipient's name and role, in Dutch where declared. */
     static String recipient(Catalogue.Recipient recipient, Language language) {
         Catalogue.RecipientDutch nl = language == Language.NL ? recipient.nl() : null;
-        String name = nl == null || nl.name() == null ? recipient.name() : nl.name();
-        String role = nl == null || nl.role() == null ? recipient.role() : nl.role();
+        String name = dutchOr(nl == null ? null : nl.name(), recipient.name());
+        String role = dutchOr(nl == null ? null : nl.role(), recipient.role());
         return name + (role == null ? "" : ", " + role);
     }
 

@@ -74,11 +74,13 @@ public class OfficerDecisions {
     @Transactional
     public Page<QueueEntry> queue(boolean openOnly, int page, int size) {
         LocalDate today = Deadlines.today(Timestamps.now());
-        return new Page<>(requests.queue(openOnly, page, size), page, size, requests.countQueue(openOnly))
-                .map(r -> entry(r, today));
+        List<DsrRequest> rows = requests.queue(openOnly, page, size);
+        Map<UUID, List<String>> silent = commands.silentServicesOfRequests(rows.stream().map(r -> r.id).toList());
+        return new Page<>(rows, page, size, requests.countQueue(openOnly))
+                .map(r -> entry(r, today, silent.getOrDefault(r.id, List.of())));
     }
 
-    QueueEntry entry(DsrRequest request, LocalDate today) {
+    private QueueEntry entry(DsrRequest request, LocalDate today, List<String> silentParticipants) {
         long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(today, request.deadline());
         List<String> silent;
         if (!request.status.isOpen()) {
@@ -87,8 +89,7 @@ public class OfficerDecisions {
             // nobody can be asked before the subject lookup has said whom the request is about
             silent = List.of(io.cloudpro.privacy.client.SubjectDirectory.SERVICE);
         } else {
-            silent = commands.participantsOfRequest(request.id).stream()
-                    .filter(p -> !p.answered()).map(p -> p.service).distinct().toList();
+            silent = silentParticipants;
         }
         return new QueueEntry(request, request.isOverdue(today), request.status.isOpen() && daysLeft >= 0
                 && daysLeft <= dueSoonDays, daysLeft, silent);
@@ -96,7 +97,9 @@ public class OfficerDecisions {
 
     @Transactional
     public QueueEntry entry(UUID requestId) {
-        return entry(find(requestId), Deadlines.today(Timestamps.now()));
+        DsrRequest request = find(requestId);
+        return entry(request, Deadlines.today(Timestamps.now()),
+                commands.silentServicesOfRequests(List.of(request.id)).getOrDefault(request.id, List.of()));
     }
 
     /** One extension by 1 or 2 months (art. 12(3)), only while the first month runs, told to the person now. */
@@ -184,8 +187,7 @@ public class OfficerDecisions {
         if (request.type != RequestType.RESTRICTION || request.status != RequestStatus.COMPLETED) {
             throw new ProblemException(NOT_NOW, "Only a restriction that is in place can be lifted.");
         }
-        if (request.liftRestrictionAt != null || commands.commandsOf(request.id).stream()
-                .anyMatch(c -> c.kind == PrivacyCommand.Kind.LIFT_RESTRICTION)) {
+        if (liftedOrAnnounced(request)) {
             throw new ProblemException(NOT_NOW, "This restriction is lifted or announced to be lifted already.");
         }
         Instant liftAt = Timestamps.now().plus(liftNotice);
@@ -196,6 +198,18 @@ public class OfficerDecisions {
         history.forRequest(request.id, "decision.lift-restriction", HistoryLog.officer(officerId),
                 Map.of("liftAt", liftAt.toString()));
         return request;
+    }
+
+    /** Whether the officer may still announce that this request's restriction will be lifted. */
+    @Transactional
+    public boolean liftable(DsrRequest request) {
+        return request.type == RequestType.RESTRICTION && request.status == RequestStatus.COMPLETED
+                && !liftedOrAnnounced(request);
+    }
+
+    private boolean liftedOrAnnounced(DsrRequest request) {
+        return request.liftRestrictionAt != null || commands.commandsOf(request.id).stream()
+                .anyMatch(c -> c.kind == PrivacyCommand.Kind.LIFT_RESTRICTION);
     }
 
     /** Sends lift-restriction for an announced lift whose notice period is over. */

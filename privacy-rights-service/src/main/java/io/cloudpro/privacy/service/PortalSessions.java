@@ -68,6 +68,11 @@ public class PortalSessions {
     public record Client(String ip, String userAgent) {
     }
 
+    /** Sessions ended for being idle, per housekeeping round. */
+    private static final int IDLE_BATCH = 100;
+    /** Who ends an idle session: no person's address or browser to pass on. */
+    private static final Client HOUSEKEEPING = new Client(null, null);
+
     private record SealedTokens(String access, String refresh) {
     }
 
@@ -172,14 +177,27 @@ public class PortalSessions {
         });
         ended.ifPresent(session -> {
             LOG.infof("Portal session of login %s ended by logout", session.loginId);
-            open(session).ifPresent(held -> {
-                try {
-                    identity.logout(held.refresh(), client.ip(), client.userAgent());
-                } catch (ServiceCallException e) {
-                    LOG.warnf("identity-service was not told of the portal logout of login %s (%s)", session.loginId, e.getMessage());
-                }
-            });
+            endAtIdentity(session, client);
         });
+    }
+
+    /**
+     * Hands the session's refresh token back to identity-service, which ends its session too; false
+     * when it could not be told (its session then ends when the refresh token expires).
+     */
+    private boolean endAtIdentity(PortalSession session, Client client) {
+        Optional<SealedTokens> held = open(session);
+        if (held.isEmpty()) {
+            return true; // sealed with a key we no longer have: nothing to hand back
+        }
+        try {
+            identity.logout(held.get().refresh(), client.ip(), client.userAgent());
+            return true;
+        } catch (ServiceCallException e) {
+            LOG.warnf("identity-service was not told that the portal session of login %s ended (%s)", session.loginId,
+                    e.getMessage());
+            return false;
+        }
     }
 
     /**
@@ -204,13 +222,25 @@ public class PortalSessions {
         return sessions.deleteOfPeople(ids);
     }
 
-    /** Deletes sessions that ended unseen (closed browsers): part of the housekeeping round. */
-    @Transactional
+    /**
+     * Part of the housekeeping round: deletes the sessions whose refresh token expired, and ends those
+     * unused for the idle timeout (closed browsers) here and at identity-service, a batch a round. When
+     * identity-service cannot be told, the round stops telling it: those sessions are gone here, and
+     * end there when their refresh token does.
+     */
     public void removeEnded() {
         Instant now = Timestamps.now();
-        long removed = sessions.deleteEnded(now, now.minus(idleTimeout));
-        if (removed > 0) {
-            LOG.debugf("Removed %d ended portal sessions", removed);
+        List<PortalSession> idle = QuarkusTransaction.requiringNew().call(() -> {
+            sessions.deleteExpired(now);
+            List<PortalSession> ended = sessions.lockIdle(now, now.minus(idleTimeout), IDLE_BATCH);
+            ended.forEach(sessions::delete);
+            return ended;
+        });
+        for (PortalSession session : idle) {
+            LOG.infof("Portal session of login %s ended: unused for %s", session.loginId, idleTimeout);
+            if (!endAtIdentity(session, HOUSEKEEPING)) {
+                return;
+            }
         }
     }
 

@@ -162,8 +162,13 @@ public class Statements {
 
     @Transactional
     public Statement current() {
-        return versions.current().map(v -> json.read(v.content, Statement.class))
-                .orElseThrow(() -> ProblemException.notFound("Privacy statement"));
+        return published().orElseThrow(() -> ProblemException.notFound("Privacy statement"));
+    }
+
+    /** The statement in force; empty until the services' catalogues made the first one. */
+    @Transactional
+    public Optional<Statement> published() {
+        return versions.current().map(v -> json.read(v.content, Statement.class));
     }
 
     @Transactional

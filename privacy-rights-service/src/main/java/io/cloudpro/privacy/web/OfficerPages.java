@@ -1,6 +1,7 @@
 package io.cloudpro.privacy.web;
 
 import io.cloudpro.platform.client.ServiceCallException;
+import io.cloudpro.platform.paging.Page;
 import io.cloudpro.platform.problem.ProblemException;
 import io.cloudpro.privacy.domain.DsrRequest;
 import io.cloudpro.privacy.domain.RefusalReason;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -40,7 +42,8 @@ import java.util.UUID;
  * The privacy officer's requests: the queue of open ones by deadline - what is overdue or close to
  * it, which services are silent, the history chain check - and per request the services' answers,
  * its history and the decisions: extend with reasons, refuse with a reason code, rectify, decide an
- * objection. Admins read; only the privacy officer decides ({@link OfficerAccess}).
+ * objection, lift a restriction. Admins read; only the privacy officer decides ({@link PortalAccess}).
+ * A decision refused for its input shows the page again with what the officer typed.
  */
 @Path("/portal/officer")
 @PermitAll
@@ -49,19 +52,21 @@ public class OfficerPages {
 
     @CheckedTemplate(basePath = "portal")
     static final class Templates {
-        static native TemplateInstance officerQueue(Frame frame, List<PortalViews.QueueRow> queue);
+        static native TemplateInstance officerQueue(Frame frame, List<PortalViews.QueueRow> queue, PortalViews.Paging paging);
 
         static native TemplateInstance officerHistoryCheck(Frame frame, String chain, boolean chainIntact);
 
         static native TemplateInstance officerRequest(Frame frame, PortalViews.QueueRow request, String channel,
                                                       String details, String processing, String requestedChanges,
                                                       boolean decides, boolean extendable, boolean rectifies,
-                                                      boolean decidesObjection, List<PortalViews.ParticipantRow> participants,
+                                                      boolean decidesObjection, boolean liftable, String liftAnnounced,
+                                                      List<PortalViews.ParticipantRow> participants,
                                                       List<PortalViews.HistoryRow> history,
-                                                      List<PortalViews.ReasonChoice> reasons, String error);
+                                                      List<PortalViews.ReasonChoice> reasons, String error,
+                                                      Map<String, String> typed);
     }
 
-    private final OfficerAccess access;
+    private final PortalAccess access;
     private final OfficerDecisions decisions;
     private final RequestService requests;
     private final HistoryLog history;
@@ -69,18 +74,24 @@ public class OfficerPages {
     @Context
     HttpServerRequest http;
 
-    OfficerPages(OfficerAccess access, OfficerDecisions decisions, RequestService requests, HistoryLog history) {
+    OfficerPages(PortalAccess access, OfficerDecisions decisions, RequestService requests, HistoryLog history) {
         this.access = access;
         this.decisions = decisions;
         this.requests = requests;
         this.history = history;
     }
 
+    /** Rows on one page of the queue: the nearest deadlines first, the rest a click away. */
+    static final int QUEUE_PAGE = 50;
+
     @GET
-    public Response queue(@CookieParam(PortalCookies.SESSION) String session) {
+    public Response queue(@QueryParam("page") String page, @CookieParam(PortalCookies.SESSION) String session) {
         return access.read(http, session, officer -> {
-            List<PortalViews.QueueRow> rows = decisions.queue(true, 0, 200).items().stream().map(PortalViews.QueueRow::of).toList();
-            return PortalPages.page(200, Templates.officerQueue(access.frame(session, officer, "officer"), rows)).build();
+            int number = PortalViews.Paging.number(page);
+            Page<OfficerDecisions.QueueEntry> queue = decisions.queue(true, number - 1, QUEUE_PAGE);
+            List<PortalViews.QueueRow> rows = queue.items().stream().map(PortalViews.QueueRow::of).toList();
+            return PortalPages.page(200, Templates.officerQueue(access.frame(session, officer, "officer"), rows,
+                    PortalViews.Paging.of(number, QUEUE_PAGE, queue.total(), "/portal/officer"))).build();
         });
     }
 
@@ -98,7 +109,7 @@ public class OfficerPages {
     @GET
     @Path("/requests/{id}")
     public Response request(@PathParam("id") String id, @CookieParam(PortalCookies.SESSION) String session) {
-        return access.read(http, session, officer -> requestPage(200, session, officer, id, null));
+        return access.read(http, session, officer -> requestPage(200, session, officer, id, null, Map.of()));
     }
 
     @POST
@@ -106,9 +117,9 @@ public class OfficerPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response extend(@PathParam("id") String id, @RestForm String months, @RestForm String reasons,
                            @RestForm("_csrf") String csrf, @CookieParam(PortalCookies.SESSION) String session) {
-        return decide(id, csrf, session, (officer, requestId) -> {
+        return decide(id, csrf, session, typed("months", months, "reasons", reasons), (officer, requestId) -> {
             int extraMonths = "2".equals(months) ? 2 : "1".equals(months) ? 1 : 0;
-            String told = OfficerAccess.text(reasons, 2000);
+            String told = PortalAccess.text(reasons, 2000);
             if (extraMonths == 0 || told == null) {
                 return "Choose one or two months, and give the reasons the person will read (up to 2,000 characters).";
             }
@@ -122,13 +133,13 @@ public class OfficerPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response refuse(@PathParam("id") String id, @RestForm String reason, @RestForm String explanation,
                            @RestForm("_csrf") String csrf, @CookieParam(PortalCookies.SESSION) String session) {
-        return decide(id, csrf, session, (officer, requestId) -> {
+        return decide(id, csrf, session, typed("reason", reason, "explanation", explanation), (officer, requestId) -> {
             Optional<RefusalReason> chosen = java.util.Arrays.stream(RefusalReason.values())
                     .filter(r -> r.name().equals(reason)).findFirst();
             if (chosen.isEmpty() || explanation != null && explanation.length() > 2000) {
                 return "Choose the reason for the refusal; keep the explanation under 2,000 characters.";
             }
-            decisions.refuse(officer.loginId(), requestId, chosen.get(), OfficerAccess.text(explanation, 2000));
+            decisions.refuse(officer.loginId(), requestId, chosen.get(), PortalAccess.text(explanation, 2000));
             return null;
         });
     }
@@ -138,7 +149,7 @@ public class OfficerPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rectify(@PathParam("id") String id, @RestForm String corrections, @RestForm("_csrf") String csrf,
                             @CookieParam(PortalCookies.SESSION) String session) {
-        return decide(id, csrf, session, (officer, requestId) -> {
+        return decide(id, csrf, session, typed("corrections", corrections), (officer, requestId) -> {
             Optional<Map<String, String>> decided = corrections(corrections);
             if (decided.isEmpty()) {
                 return "Write one correction a line, as field = new value (at most 30).";
@@ -153,12 +164,27 @@ public class OfficerPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decideObjection(@PathParam("id") String id, @RestForm String upheld, @RestForm String reasons,
                                     @RestForm("_csrf") String csrf, @CookieParam(PortalCookies.SESSION) String session) {
-        return decide(id, csrf, session, (officer, requestId) -> {
-            String told = OfficerAccess.text(reasons, 2000);
+        return decide(id, csrf, session, typed("upheld", upheld, "objection-reasons", reasons), (officer, requestId) -> {
+            String told = PortalAccess.text(reasons, 2000);
             if (!"true".equals(upheld) && !"false".equals(upheld) || told == null) {
                 return "Say whether the objection is upheld, and give the reasons the person will read (up to 2,000 characters).";
             }
             decisions.decideObjection(officer.loginId(), requestId, Boolean.parseBoolean(upheld), told);
+            return null;
+        });
+    }
+
+    @POST
+    @Path("/requests/{id}/lift-restriction")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response liftRestriction(@PathParam("id") String id, @RestForm String reason, @RestForm("_csrf") String csrf,
+                                    @CookieParam(PortalCookies.SESSION) String session) {
+        return decide(id, csrf, session, typed("lift-reason", reason), (officer, requestId) -> {
+            String told = PortalAccess.text(reason, 2000);
+            if (told == null) {
+                return "Give the reason the person will read before the restriction is lifted (up to 2,000 characters).";
+            }
+            decisions.liftRestriction(officer.loginId(), requestId, told);
             return null;
         });
     }
@@ -174,26 +200,37 @@ public class OfficerPages {
         String take(Visitor officer, UUID requestId);
     }
 
-    private Response decide(String id, String csrf, String session, Decision decision) {
+    /** What the officer typed into a form, by field id, to show again when the decision is refused. */
+    private static Map<String, String> typed(String... fieldsAndValues) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            typed.put(fieldsAndValues[i], fieldsAndValues[i + 1] == null ? "" : fieldsAndValues[i + 1]);
+        }
+        return typed;
+    }
+
+    private Response decide(String id, String csrf, String session, Map<String, String> typed, Decision decision) {
         return access.decide(http, session, csrf, officer -> {
-            Optional<UUID> requestId = OfficerAccess.id(id);
+            Optional<UUID> requestId = PortalAccess.id(id);
             if (requestId.isEmpty()) {
-                return requestPage(404, session, officer, id, null);
+                return requestPage(404, session, officer, id, null, Map.of());
             }
             try {
                 String error = decision.take(officer, requestId.get());
                 if (error != null) {
-                    return requestPage(400, session, officer, id, error);
+                    return requestPage(400, session, officer, id, error, typed);
                 }
             } catch (ProblemException refused) {
-                return requestPage(refused.type().status() == 404 ? 404 : 409, session, officer, id, PortalPages.reason(refused));
+                return requestPage(refused.type().status() == 404 ? 404 : 409, session, officer, id, PortalPages.reason(refused),
+                        typed);
             }
             return Response.seeOther(URI.create("/portal/officer/requests/" + requestId.get())).build();
         });
     }
 
-    private Response requestPage(int status, String session, Visitor officer, String id, String error) {
-        Optional<UUID> requestId = OfficerAccess.id(id);
+    private Response requestPage(int status, String session, Visitor officer, String id, String error,
+                                 Map<String, String> typed) {
+        Optional<UUID> requestId = PortalAccess.id(id);
         RequestService.RequestDetail detail;
         OfficerDecisions.QueueEntry entry;
         try {
@@ -204,15 +241,16 @@ public class OfficerPages {
                     "There is no such request.")).build();
         }
         DsrRequest r = detail.request();
-        boolean decides = OfficerAccess.decides(officer) && r.status.isOpen();
+        boolean decides = PortalAccess.decides(officer) && r.status.isOpen();
         boolean awaiting = decides && r.status == RequestStatus.AWAITING_DECISION;
         return PortalPages.page(status, Templates.officerRequest(access.frame(session, officer, "officer"),
                 PortalViews.QueueRow.of(entry), r.channel.name().toLowerCase(Locale.ROOT), r.details, r.processing,
                 requestedChanges(r), decides, decides && r.extendedTo == null, awaiting && r.type == RequestType.RECTIFICATION,
-                awaiting && r.type == RequestType.OBJECTION,
+                awaiting && r.type == RequestType.OBJECTION, PortalAccess.decides(officer) && decisions.liftable(r),
+                PortalViews.moment(r.liftRestrictionAt),
                 detail.participants().stream().map(PortalViews.ParticipantRow::of).toList(),
-                detail.history().stream().map(PortalViews.HistoryRow::of).toList(), PortalViews.ReasonChoice.all(), error))
-                .build();
+                detail.history().stream().map(PortalViews.HistoryRow::of).toList(), PortalViews.ReasonChoice.all(), error,
+                typed)).build();
     }
 
     /** The changes the person asked for, one "field = value" a line, as the rectify form takes them. */

@@ -47,14 +47,14 @@ public class OfficerRecordPages {
                                                           String subject, boolean decides, String error);
     }
 
-    private final OfficerAccess access;
+    private final PortalAccess access;
     private final ComplaintService complaints;
     private final DisclosureRegister disclosures;
 
     @Context
     HttpServerRequest http;
 
-    OfficerRecordPages(OfficerAccess access, ComplaintService complaints, DisclosureRegister disclosures) {
+    OfficerRecordPages(PortalAccess access, ComplaintService complaints, DisclosureRegister disclosures) {
         this.access = access;
         this.complaints = complaints;
         this.disclosures = disclosures;
@@ -72,8 +72,8 @@ public class OfficerRecordPages {
     public Response answer(@PathParam("id") String id, @RestForm String answer, @RestForm("_csrf") String csrf,
                            @CookieParam(PortalCookies.SESSION) String session) {
         return access.decide(http, session, csrf, officer -> {
-            Optional<UUID> complaintId = OfficerAccess.id(id);
-            String text = OfficerAccess.text(answer, 10_000);
+            Optional<UUID> complaintId = PortalAccess.id(id);
+            String text = PortalAccess.text(answer, 10_000);
             if (complaintId.isEmpty()) {
                 return complaintsPage(404, session, officer, "There is no such complaint.");
             }
@@ -96,7 +96,7 @@ public class OfficerRecordPages {
             if (subject == null || subject.isBlank()) {
                 return disclosuresPage(200, session, officer, null, null);
             }
-            return OfficerAccess.id(subject).map(about -> disclosuresPage(200, session, officer, about, null))
+            return PortalAccess.id(subject).map(about -> disclosuresPage(200, session, officer, about, null))
                     .orElseGet(() -> disclosuresPage(400, session, officer, null, "A subject is an account or login id (a UUID)."));
         });
     }
@@ -108,12 +108,12 @@ public class OfficerRecordPages {
                                       @RestForm String legalBasis, @RestForm String categories, @RestForm String fields,
                                       @RestForm("_csrf") String csrf, @CookieParam(PortalCookies.SESSION) String session) {
         return access.decide(http, session, csrf, officer -> {
-            Optional<UUID> subject = OfficerAccess.id(subjectId);
-            String by = OfficerAccess.line(authority, 200);
-            String reference = OfficerAccess.line(claimReference, 200);
-            String basis = OfficerAccess.line(legalBasis, 300);
-            List<String> categoryNames = OfficerAccess.names(categories, 30);
-            List<String> fieldNames = OfficerAccess.names(fields, 50);
+            Optional<UUID> subject = PortalAccess.id(subjectId);
+            String by = PortalAccess.line(authority, 200);
+            String reference = PortalAccess.line(claimReference, 200);
+            String basis = PortalAccess.line(legalBasis, 300);
+            List<String> categoryNames = PortalAccess.names(categories, 30);
+            List<String> fieldNames = PortalAccess.names(fields, 50);
             String problem = subject.isEmpty() ? "Give the account or login id the claim was about."
                     : by == null || reference == null || basis == null
                     ? "Give the authority, their reference (200 characters each) and the legal basis (300), one line each."
@@ -137,13 +137,13 @@ public class OfficerRecordPages {
     private Response complaintsPage(int status, String session, Visitor officer, String error) {
         List<PortalViews.ComplaintRow> rows = complaints.queue(0, 100).items().stream().map(PortalViews.ComplaintRow::of).toList();
         return PortalPages.page(status, Templates.officerComplaints(access.frame(session, officer, "complaints"), rows,
-                OfficerAccess.decides(officer), error)).build();
+                PortalAccess.decides(officer), error)).build();
     }
 
     private Response disclosuresPage(int status, String session, Visitor officer, UUID subject, String error) {
         List<PortalViews.DisclosureRow> rows = disclosures.page(subject, 0, 100).items().stream()
                 .map(PortalViews.DisclosureRow::of).toList();
         return PortalPages.page(status, Templates.officerDisclosures(access.frame(session, officer, "disclosures"), rows,
-                subject == null ? null : subject.toString(), OfficerAccess.decides(officer), error)).build();
+                subject == null ? null : subject.toString(), PortalAccess.decides(officer), error)).build();
     }
 }

@@ -59,14 +59,14 @@ public class OfficerRetentionPages {
     private static final int DRY_RUN_DAYS = 30;
     private static final int MONTHS = 12;
 
-    private final OfficerAccess access;
+    private final PortalAccess access;
     private final RetentionOverview retention;
     private final PrivacyStatistics statistics;
 
     @Context
     HttpServerRequest http;
 
-    OfficerRetentionPages(OfficerAccess access, RetentionOverview retention, PrivacyStatistics statistics) {
+    OfficerRetentionPages(PortalAccess access, RetentionOverview retention, PrivacyStatistics statistics) {
         this.access = access;
         this.retention = retention;
         this.statistics = statistics;
@@ -86,10 +86,10 @@ public class OfficerRetentionPages {
                               @CookieParam(PortalCookies.SESSION) String session) {
         return change(session, csrf, officer -> {
             boolean subjectGiven = subjectId != null && !subjectId.isBlank();
-            Optional<UUID> subject = OfficerAccess.id(subjectId);
-            String categoryName = category == null || category.isBlank() ? null : OfficerAccess.line(category, 100);
-            String caseReference = OfficerAccess.line(reference, 100);
-            String why = OfficerAccess.text(reason, 1000);
+            Optional<UUID> subject = PortalAccess.id(subjectId);
+            String categoryName = category == null || category.isBlank() ? null : PortalAccess.line(category, 100);
+            String caseReference = PortalAccess.line(reference, 100);
+            String why = PortalAccess.text(reason, 1000);
             boolean categoryGiven = category != null && !category.isBlank();
             if (subjectGiven && subject.isEmpty() || !subjectGiven && !categoryGiven || categoryGiven && categoryName == null) {
                 return Optional.of("Hold a subject (an account, login or application id), a category, or a subject's category.");
@@ -107,8 +107,8 @@ public class OfficerRetentionPages {
     public Response liftHold(@PathParam("id") String id, @RestForm String reason, @RestForm("_csrf") String csrf,
                              @CookieParam(PortalCookies.SESSION) String session) {
         return change(session, csrf, officer -> {
-            Optional<UUID> hold = OfficerAccess.id(id);
-            String why = OfficerAccess.text(reason, 1000);
+            Optional<UUID> hold = PortalAccess.id(id);
+            String why = PortalAccess.text(reason, 1000);
             if (hold.isEmpty() || why == null) {
                 return Optional.of("Give the reason the hold ends (up to 1,000 characters).");
             }
@@ -168,6 +168,6 @@ public class OfficerRetentionPages {
         RetentionOverview.Overview overview = retention.read(officer, DRY_RUN_DAYS);
         return PortalPages.page(status, Templates.officerRetention(access.frame(session, officer, "retention"),
                 PortalViews.HoldRow.of(overview.holds()), PortalViews.DueRow.of(overview.dryRun()),
-                PortalViews.OverdueRow.of(overview.overdue()), DRY_RUN_DAYS, OfficerAccess.decides(officer), error)).build();
+                PortalViews.OverdueRow.of(overview.overdue()), DRY_RUN_DAYS, PortalAccess.decides(officer), error)).build();
     }
 }

@@ -17,46 +17,82 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * What every page of the privacy officer's checks first: someone is logged in (else the login
- * page), they may read it (privacy officer or admin) or, for a form that changes something, decide
- * (privacy officer only), and the form carries their session's CSRF token. Also the small input
- * checks the officer's forms share.
+ * What every page that needs a login checks first: someone is logged in (else the login page), they
+ * hold the page's role - a customer's own pages for customers; the privacy officer's to read for the
+ * privacy officer and admins, to decide (a form that changes something) for the privacy officer only
+ * - and a form carries their session's CSRF token. Also the small input checks the forms share.
  */
 @ApplicationScoped
-class OfficerAccess {
+class PortalAccess {
 
     private static final URI LOGIN = URI.create("/portal/login");
+
+    /** Who may use a page, and what the others are told. */
+    private enum Audience {
+        CUSTOMER("Only for customers", "These pages show a customer's own data. Staff logins have none."),
+        OFFICER_READS("Only for the privacy officer", "These pages are for the privacy officer and admins."),
+        OFFICER_DECIDES("Only for the privacy officer", "Only the privacy officer decides; admins can read these pages.");
+
+        private final String title;
+        private final String message;
+
+        Audience(String title, String message) {
+            this.title = title;
+            this.message = message;
+        }
+
+        boolean admits(Visitor visitor) {
+            return switch (this) {
+                case CUSTOMER -> visitor.has(Roles.CUSTOMER);
+                case OFFICER_READS -> visitor.has(Roles.PRIVACY_OFFICER) || visitor.has(Roles.ADMIN);
+                case OFFICER_DECIDES -> visitor.has(Roles.PRIVACY_OFFICER);
+            };
+        }
+    }
 
     private final PortalSessions sessions;
     private final PortalKeys keys;
 
-    OfficerAccess(PortalSessions sessions, PortalKeys keys) {
+    PortalAccess(PortalSessions sessions, PortalKeys keys) {
         this.sessions = sessions;
         this.keys = keys;
     }
 
+    /** A customer's own page. */
+    Response customerPage(HttpServerRequest http, String session, Function<Visitor, Response> page) {
+        return guarded(http, session, false, null, Audience.CUSTOMER, page);
+    }
+
+    /** A customer's form, with their session's token. */
+    Response customerForm(HttpServerRequest http, String session, String csrf, Function<Visitor, Response> change) {
+        return guarded(http, session, true, csrf, Audience.CUSTOMER, change);
+    }
+
     /** A page to read, for the privacy officer and admins. */
     Response read(HttpServerRequest http, String session, Function<Visitor, Response> page) {
-        Optional<Visitor> visitor = sessions.visitor(session, PortalPages.client(http));
-        if (visitor.isEmpty()) {
-            return Response.seeOther(LOGIN).build();
-        }
-        return reads(visitor.get()) ? page.apply(visitor.get()) : notOfficer(session, visitor.get());
+        return guarded(http, session, false, null, Audience.OFFICER_READS, page);
     }
 
     /** A form that changes something: the privacy officer's only, with their session's token. */
     Response decide(HttpServerRequest http, String session, String csrf, Function<Visitor, Response> change) {
+        return guarded(http, session, true, csrf, Audience.OFFICER_DECIDES, change);
+    }
+
+    /** {@code form}: the request changes something, and must carry the session's token in {@code csrf}. */
+    private Response guarded(HttpServerRequest http, String session, boolean form, String csrf, Audience audience,
+                             Function<Visitor, Response> page) {
         Optional<Visitor> visitor = sessions.visitor(session, PortalPages.client(http));
         if (visitor.isEmpty()) {
             return Response.seeOther(LOGIN).build();
         }
-        if (!visitor.get().has(Roles.PRIVACY_OFFICER)) {
-            return notOfficer(session, visitor.get());
+        if (!audience.admits(visitor.get())) {
+            return PortalPages.page(403, PortalPages.Templates.problem(frame(session, visitor.get(), null), audience.title,
+                    audience.message)).build();
         }
-        if (!keys.csrfMatches(session, csrf)) {
+        if (form && !keys.csrfMatches(session, csrf)) {
             return PortalPages.expired(frame(session, visitor.get(), null));
         }
-        return change.apply(visitor.get());
+        return page.apply(visitor.get());
     }
 
     Frame frame(String session, Visitor visitor, String current) {
@@ -64,16 +100,7 @@ class OfficerAccess {
     }
 
     static boolean decides(Visitor visitor) {
-        return visitor.has(Roles.PRIVACY_OFFICER);
-    }
-
-    private static boolean reads(Visitor visitor) {
-        return visitor.has(Roles.PRIVACY_OFFICER) || visitor.has(Roles.ADMIN);
-    }
-
-    private Response notOfficer(String session, Visitor visitor) {
-        return PortalPages.page(403, PortalPages.Templates.problem(frame(session, visitor, null),
-                "Only for the privacy officer", "These pages are for the privacy officer and admins.")).build();
+        return Audience.OFFICER_DECIDES.admits(visitor);
     }
 
     /** An id from a path or a form; empty when it is not one. */

@@ -9,11 +9,11 @@ import io.cloudpro.privacy.rest.PackageResponses;
 import io.cloudpro.privacy.service.AccessPackages;
 import io.cloudpro.privacy.service.ComplaintService;
 import io.cloudpro.privacy.service.CustomerData;
+import io.cloudpro.privacy.service.PersonalHoldings;
 import io.cloudpro.privacy.service.PortalKeys;
 import io.cloudpro.privacy.service.PortalSessions;
 import io.cloudpro.privacy.service.PortalSessions.Visitor;
 import io.cloudpro.privacy.service.RequestService;
-import io.cloudpro.privacy.service.Statements;
 import io.cloudpro.privacy.web.PortalViews.Frame;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,7 +36,6 @@ import io.cloudpro.platform.client.ServiceCallException;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,7 +58,7 @@ public class PortalPages {
         static native TemplateInstance login(Frame frame, String email, String error);
 
         static native TemplateInstance myData(Frame frame, PortalViews.Profile profile, List<PortalViews.Login> logins,
-                                              PortalViews.Newsletter newsletter, List<PortalViews.Holding> holdings);
+                                              PortalViews.Newsletter newsletter, List<PortalViews.ServiceHolding> holdings);
 
         static native TemplateInstance myRights(Frame frame, List<PortalViews.RequestRow> requests,
                                                 List<PortalViews.RequestChoice> choices, String error,
@@ -79,21 +78,23 @@ public class PortalPages {
     private final CustomerData customers;
     private final RequestService requests;
     private final AccessPackages packages;
-    private final Statements statements;
+    private final PersonalHoldings holdings;
     private final ComplaintService complaints;
+    private final PortalAccess access;
 
     @Context
     HttpServerRequest http;
 
     PortalPages(PortalSessions sessions, PortalKeys keys, CustomerData customers, RequestService requests,
-                AccessPackages packages, Statements statements, ComplaintService complaints) {
+                AccessPackages packages, PersonalHoldings holdings, ComplaintService complaints, PortalAccess access) {
         this.sessions = sessions;
         this.keys = keys;
         this.customers = customers;
         this.requests = requests;
         this.packages = packages;
-        this.statements = statements;
+        this.holdings = holdings;
         this.complaints = complaints;
+        this.access = access;
     }
 
     @GET
@@ -163,18 +164,13 @@ public class PortalPages {
     @GET
     @Path("/my-data")
     public Response myData(@CookieParam(PortalCookies.SESSION) String session) {
-        Optional<Visitor> visitor = visitor(session);
-        if (visitor.isEmpty()) {
-            return Response.seeOther(LOGIN).build();
-        }
-        if (!visitor.get().has(Roles.CUSTOMER)) {
-            return notACustomer(session, visitor.get());
-        }
-        CustomerData.Snapshot data = customers.read(visitor.get(), 20);
-        return page(200, Templates.myData(frame(session, visitor.get(), "my-data"), PortalViews.Profile.of(data.account()),
-                PortalViews.Login.of(data.logins()),
-                data.newsletter().map(PortalViews.Newsletter::of).orElse(PortalViews.Newsletter.none()),
-                holdings())).build();
+        return access.customerPage(http, session, customer -> {
+            CustomerData.Snapshot data = customers.read(customer, 20);
+            return page(200, Templates.myData(frame(session, customer, "my-data"), PortalViews.Profile.of(data.account()),
+                    PortalViews.Login.of(data.logins()),
+                    data.newsletter().map(PortalViews.Newsletter::of).orElse(PortalViews.Newsletter.none()),
+                    PortalViews.ServiceHolding.of(holdings.of(customer.loginId())))).build();
+        });
     }
 
     @POST
@@ -182,18 +178,13 @@ public class PortalPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response newsletter(@RestForm String subscribed, @RestForm("_csrf") String csrf,
                                @CookieParam(PortalCookies.SESSION) String session) {
-        Optional<Visitor> visitor = visitor(session);
-        if (visitor.isEmpty()) {
-            return Response.seeOther(LOGIN).build();
-        }
-        if (!keys.csrfMatches(session, csrf)) {
-            return expiredForm(frame(session, visitor.get()));
-        }
-        Optional<String> refused = customers.setNewsletter(visitor.get(), "true".equals(subscribed));
-        if (refused.isPresent()) {
-            return page(409, Templates.problem(frame(session, visitor.get()), "Not changed", refused.get())).build();
-        }
-        return Response.seeOther(URI.create("/portal/my-data#newsletter")).build();
+        return access.customerForm(http, session, csrf, customer -> {
+            Optional<String> refused = customers.setNewsletter(customer, "true".equals(subscribed));
+            if (refused.isPresent()) {
+                return page(409, Templates.problem(frame(session, customer), "Not changed", refused.get())).build();
+            }
+            return Response.seeOther(URI.create("/portal/my-data#newsletter")).build();
+        });
     }
 
     // --- my rights --------------------------------------------------------------------------------------
@@ -201,14 +192,7 @@ public class PortalPages {
     @GET
     @Path("/my-rights")
     public Response myRights(@CookieParam(PortalCookies.SESSION) String session) {
-        Optional<Visitor> visitor = visitor(session);
-        if (visitor.isEmpty()) {
-            return Response.seeOther(LOGIN).build();
-        }
-        if (!visitor.get().has(Roles.CUSTOMER)) {
-            return notACustomer(session, visitor.get());
-        }
-        return page(200, myRightsPage(session, visitor.get(), null)).build();
+        return access.customerPage(http, session, customer -> page(200, myRightsPage(session, customer, null)).build());
     }
 
     @POST
@@ -216,33 +200,25 @@ public class PortalPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response file(@RestForm String type, @RestForm String details, @RestForm String processing,
                          @RestForm("_csrf") String csrf, @CookieParam(PortalCookies.SESSION) String session) {
-        Optional<Visitor> visitor = visitor(session);
-        if (visitor.isEmpty()) {
-            return Response.seeOther(LOGIN).build();
-        }
-        if (!visitor.get().has(Roles.CUSTOMER)) {
-            return notACustomer(session, visitor.get());
-        }
-        if (!keys.csrfMatches(session, csrf)) {
-            return expiredForm(frame(session, visitor.get()));
-        }
-        RequestType chosen;
-        try {
-            chosen = RequestType.valueOf(type == null ? "" : type);
-        } catch (IllegalArgumentException e) {
-            return page(400, myRightsPage(session, visitor.get(), "Choose which right you want to exercise.")).build();
-        }
-        if (details != null && details.length() > 5000 || processing != null && processing.length() > 100) {
-            return page(400, myRightsPage(session, visitor.get(),
-                    "Please keep the details under 5,000 characters, and what you object to under 100.")).build();
-        }
-        try {
-            RequestService.Filed filed = requests.fileByLogin(visitor.get().loginId(),
-                    new RequestService.Filing(chosen, details, processing == null || processing.isBlank() ? null : processing.strip(), null));
-            return Response.seeOther(URI.create("/portal/my-rights#request-" + filed.request().id)).build();
-        } catch (ProblemException invalid) {
-            return page(400, myRightsPage(session, visitor.get(), "Not filed: " + reason(invalid) + ".")).build();
-        }
+        return access.customerForm(http, session, csrf, customer -> {
+            RequestType chosen;
+            try {
+                chosen = RequestType.valueOf(type == null ? "" : type);
+            } catch (IllegalArgumentException e) {
+                return page(400, myRightsPage(session, customer, "Choose which right you want to exercise.")).build();
+            }
+            if (details != null && details.length() > 5000 || processing != null && processing.length() > 100) {
+                return page(400, myRightsPage(session, customer,
+                        "Please keep the details under 5,000 characters, and what you object to under 100.")).build();
+            }
+            try {
+                RequestService.Filed filed = requests.fileByLogin(customer.loginId(), new RequestService.Filing(chosen, details,
+                        processing == null || processing.isBlank() ? null : processing.strip(), null));
+                return Response.seeOther(URI.create("/portal/my-rights#request-" + filed.request().id)).build();
+            } catch (ProblemException invalid) {
+                return page(400, myRightsPage(session, customer, "Not filed: " + reason(invalid) + ".")).build();
+            }
+        });
     }
 
     @POST
@@ -250,58 +226,49 @@ public class PortalPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response complain(@RestForm String text, @RestForm String requestId, @RestForm("_csrf") String csrf,
                              @CookieParam(PortalCookies.SESSION) String session) {
-        Optional<Visitor> visitor = visitor(session);
-        if (visitor.isEmpty()) {
-            return Response.seeOther(LOGIN).build();
-        }
-        if (!visitor.get().has(Roles.CUSTOMER)) {
-            return notACustomer(session, visitor.get());
-        }
-        if (!keys.csrfMatches(session, csrf)) {
-            return expiredForm(frame(session, visitor.get()));
-        }
-        if (text == null || text.isBlank() || text.length() > 10_000) {
-            return page(400, myRightsPage(session, visitor.get(), null,
-                    "Write what your complaint is about (up to 10,000 characters).")).build();
-        }
-        UUID about = null;
-        if (requestId != null && !requestId.isBlank()) {
-            try {
-                about = UUID.fromString(requestId);
-            } catch (IllegalArgumentException e) {
-                return page(400, myRightsPage(session, visitor.get(), null, "Choose one of your requests, or none.")).build();
+        return access.customerForm(http, session, csrf, customer -> {
+            if (text == null || text.isBlank() || text.length() > 10_000) {
+                return page(400, myRightsPage(session, customer, null,
+                        "Write what your complaint is about (up to 10,000 characters).")).build();
             }
-        }
-        try {
-            complaints.fileByLogin(visitor.get().loginId(), new ComplaintService.Filing(text.strip(), about));
-        } catch (ProblemException invalid) {
-            return page(400, myRightsPage(session, visitor.get(), null, "Not filed: " + reason(invalid) + ".")).build();
-        }
-        return Response.seeOther(URI.create("/portal/my-rights#complaints")).build();
+            UUID about = null;
+            if (requestId != null && !requestId.isBlank()) {
+                try {
+                    about = UUID.fromString(requestId);
+                } catch (IllegalArgumentException e) {
+                    return page(400, myRightsPage(session, customer, null, "Choose one of your requests, or none.")).build();
+                }
+            }
+            try {
+                complaints.fileByLogin(customer.loginId(), new ComplaintService.Filing(text.strip(), about));
+            } catch (ProblemException invalid) {
+                return page(400, myRightsPage(session, customer, null, "Not filed: " + reason(invalid) + ".")).build();
+            }
+            return Response.seeOther(URI.create("/portal/my-rights#complaints")).build();
+        });
     }
 
     @GET
     @Path("/my-rights/requests/{id}/package")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response download(@PathParam("id") String id, @CookieParam(PortalCookies.SESSION) String session) {
-        Optional<Visitor> visitor = visitor(session);
-        if (visitor.isEmpty()) {
-            return Response.seeOther(LOGIN).build();
-        }
-        UUID requestId;
-        try {
-            requestId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return page(404, Templates.problem(frame(session, visitor.get()), "Not found", "There is no such request of yours.")).build();
-        }
-        try {
-            return PackageResponses.of(requestId, packages.forLogin(visitor.get().loginId(), requestId));
-        } catch (ProblemException unavailable) {
-            int status = unavailable.type().status();
-            return page(status, Templates.problem(frame(session, visitor.get()), status == 404 ? "Not found" : "No longer available",
-                    status == 404 ? "There is no such request of yours." : "This package was deleted when its download"
-                            + " period ended. File a new access request to get a fresh copy.")).build();
-        }
+        return access.customerPage(http, session, customer -> {
+            UUID requestId;
+            try {
+                requestId = UUID.fromString(id);
+            } catch (IllegalArgumentException e) {
+                return page(404, Templates.problem(frame(session, customer), "Not found", "There is no such request of yours."))
+                        .build();
+            }
+            try {
+                return PackageResponses.of(requestId, packages.forLogin(customer.loginId(), requestId));
+            } catch (ProblemException unavailable) {
+                int status = unavailable.type().status();
+                return page(status, Templates.problem(frame(session, customer), status == 404 ? "Not found" : "No longer available",
+                        status == 404 ? "There is no such request of yours." : "This package was deleted when its download"
+                                + " period ended. File a new access request to get a fresh copy.")).build();
+            }
+        });
     }
 
     // --- the parts every page shares ------------------------------------------------------------------------
@@ -320,15 +287,6 @@ public class PortalPages {
 
     private static boolean packageReady(DsrRequest r) {
         return r.type.producesPackage() && r.completedAt != null && r.refusalReason == null;
-    }
-
-    /** The categories we keep, with why and how long, from the privacy statement in force. */
-    private List<PortalViews.Holding> holdings() {
-        try {
-            return statements.current().categories().stream().map(PortalViews.Holding::of).toList();
-        } catch (ProblemException notYet) {
-            return List.of(); // no statement generated yet: the page says so
-        }
     }
 
     private Optional<Visitor> visitor(String session) {
@@ -365,11 +323,6 @@ public class PortalPages {
     static Response expired(Frame frame) {
         return page(403, Templates.problem(frame, "This form has expired",
                 "For your safety the form could not be accepted. Go back, reload the page and try again.")).build();
-    }
-
-    private Response notACustomer(String session, Visitor visitor) {
-        return page(403, Templates.problem(frame(session, visitor), "Only for customers",
-                "These pages show a customer's own data. Staff logins have none.")).build();
     }
 
     /** What a service's problem says, for a sentence on the page: the field's message, or the detail. */

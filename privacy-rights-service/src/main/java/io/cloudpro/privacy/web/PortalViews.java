@@ -11,6 +11,7 @@ import io.cloudpro.privacy.domain.RequestStatus;
 import io.cloudpro.privacy.domain.RequestType;
 import io.cloudpro.privacy.service.HistoryLog;
 import io.cloudpro.privacy.service.InformationSheets;
+import io.cloudpro.privacy.service.PersonalHoldings;
 import io.cloudpro.privacy.service.OfficerDecisions;
 import io.cloudpro.privacy.service.PortalSessions;
 import io.cloudpro.privacy.service.PrivacyStatistics;
@@ -49,6 +50,25 @@ final class PortalViews {
 
         static Frame anonymous(String csrf) {
             return new Frame(csrf, false, false, false, null);
+        }
+    }
+
+    /** Which page of a long list is shown, and the links to the pages before and after it. */
+    @TemplateData
+    record Paging(int number, int pages, long total, String previous, String next) {
+        static Paging of(int number, int size, long total, String path) {
+            int pages = (int) Math.max(1, (total + size - 1) / size);
+            return new Paging(number, pages, total, number > 1 ? path + "?page=" + (number - 1) : null,
+                    number < pages ? path + "?page=" + (number + 1) : null);
+        }
+
+        /** The page asked for, 1 when none or nonsense (a page past the end just shows no rows). */
+        static int number(String page) {
+            try {
+                return page == null ? 1 : Math.max(1, Math.min(100_000, Integer.parseInt(page.strip())));
+            } catch (NumberFormatException e) {
+                return 1;
+            }
         }
     }
 
@@ -97,11 +117,22 @@ final class PortalViews {
         }
     }
 
-    /** One category of what we keep, with why and how long. */
+    /** What one service holds about the person: its categories with counts, or that it did not answer. */
     @TemplateData
-    record Holding(String service, String name, String description, String purposes, String retention) {
-        static Holding of(InformationSheets.CategoryInfo c) {
-            return new Holding(c.service(), c.name(), c.description(), String.join("; ", c.purposes()), c.retention());
+    record ServiceHolding(String service, boolean answered, List<Holding> categories) {
+        static List<ServiceHolding> of(List<PersonalHoldings.ServiceHoldings> answers) {
+            return answers.stream().map(a -> new ServiceHolding(a.service(), a.answered(),
+                    a.categories().stream().map(Holding::of).toList())).toList();
+        }
+    }
+
+    /** One category held, how many records, with why and how long. */
+    @TemplateData
+    record Holding(String name, String description, String records, String purposes, String retention) {
+        static Holding of(PersonalHoldings.HeldCategory held) {
+            InformationSheets.CategoryInfo c = held.info();
+            return new Holding(c.name(), c.description(), held.records() + (held.records() == 1 ? " record" : " records"),
+                    String.join("; ", c.purposes()), c.retention());
         }
     }
 

@@ -33,7 +33,8 @@ public interface StatementMessagesDutch extends StatementMessages {
     String controller(String name, String address, String kvk);
 
     @Override
-    @Message("Deze verklaring wordt gemaakt uit wat onze systemen zelf opgeven te bewaren, zodat ze zegt wat ze doen.")
+    @Message("Deze verklaring wordt automatisch samengesteld uit wat onze systemen zelf opgeven te bewaren, en klopt dus"
+            + " met wat ze werkelijk doen.")
     String generated();
 
     @Override
@@ -69,7 +70,7 @@ public interface StatementMessagesDutch extends StatementMessages {
     String nobody();
 
     @Override
-    @Message("Wie persoonsgegevens ontvangen")
+    @Message("Ontvangers van uw persoonsgegevens")
     String recipients();
 
     @Override
@@ -77,8 +78,9 @@ public interface StatementMessagesDutch extends StatementMessages {
     String rights();
 
     @Override
-    @Message("U oefent ze uit in ons privacyportaal, ingelogd of met uw e-mailadres: dat bevestigen wij met een code, en"
-            + " wij vragen nooit om een kopie van een identiteitsbewijs. Wij antwoorden binnen een maand.")
+    @Message("U kunt deze rechten uitoefenen in ons privacyportaal, ingelogd of met uw e-mailadres; dat adres bevestigt u"
+            + " met een code die wij u mailen. Wij vragen nooit om een kopie van een identiteitsbewijs en antwoorden binnen"
+            + " een maand.")
     String exercise();
 
     @Override

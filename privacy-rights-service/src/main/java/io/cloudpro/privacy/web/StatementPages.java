@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The privacy statement as a page people read, in English or Dutch ({@code ?lang=nl}, else the
@@ -50,7 +51,13 @@ public class StatementPages {
     @Operation(summary = "The privacy statement in force, as a page in English or Dutch")
     public Response current(@Parameter(description = "en or nl; without it, the browser's Accept-Language") @QueryParam("lang") String lang,
                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return render(statements.current(), Language.chosen(lang, acceptLanguage));
+        Optional<Statements.Statement> published = statements.published();
+        if (published.isEmpty()) {
+            // right after a first start: the services' catalogues have not settled into a statement yet
+            return PortalPages.page(503, PortalPages.Templates.problem(PortalViews.Frame.anonymous(null),
+                    "The privacy statement is being prepared", "Please look again in a minute.")).header("Retry-After", 60).build();
+        }
+        return render(published.get(), Language.chosen(lang, acceptLanguage));
     }
 
     @GET
@@ -78,11 +85,13 @@ public class StatementPages {
                 .data("lang", language.tag())
                 .data("other", language == Language.NL ? Language.EN.tag() : Language.NL.tag())
                 .data("translated", shown != statement || language == Language.EN)
+                // the statement's own text: English where this version has none in the page's language
+                .data("contentLang", shown == statement ? Language.EN.tag() : language.tag())
                 .data("versions", json.convertValue(statements.versions(), List.class))
                 .render();
         // the page depends on the browser's language when no ?lang= is given: caches must keep them apart
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, shown == statement && language != Language.EN ? "en" : language.tag())
+                .header(HttpHeaders.CONTENT_LANGUAGE, shown == statement && language != Language.EN ? "nl, en" : language.tag())
                 .build();
     }
 }
