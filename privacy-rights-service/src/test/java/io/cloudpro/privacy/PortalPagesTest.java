@@ -302,10 +302,13 @@ class PortalPagesTest {
         Response wrong = browser.post(verifyPath, codeToken, "code", code.equals("000000") ? "111111" : "000000");
         assertEquals(400, wrong.statusCode());
         assertTrue(wrong.asString().contains("tries left"), wrong.asString());
-        Response filed = browser.post(verifyPath, codeToken, "code", code);
-        assertEquals(201, filed.statusCode(), filed.asString());
+        Response accepted = browser.post(verifyPath, codeToken, "code", code);
+        assertEquals(303, accepted.statusCode(), "to a page a reload does not file again: " + accepted.asString());
+        Response filed = browser.get(accepted.header("Location"));
+        assertEquals(200, filed.statusCode(), filed.asString());
         assertTrue(filed.asString().contains("Erasure: delete your data") && filed.asString().contains("Answer due by"),
                 filed.asString());
+        assertEquals(filed.asString(), browser.get(accepted.header("Location")).asString(), "a reload shows the same");
         assertEquals(400, browser.post(verifyPath, codeToken, "code", code).statusCode(), "a code files once");
     }
 

@@ -2,6 +2,7 @@ package io.cloudpro.privacy.web;
 
 import io.cloudpro.platform.http.RateLimited;
 import io.cloudpro.platform.problem.ProblemException;
+import io.cloudpro.privacy.domain.DsrRequest;
 import io.cloudpro.privacy.domain.RequestType;
 import io.cloudpro.privacy.rest.RequestDtos;
 import io.cloudpro.privacy.service.PortalKeys;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -25,6 +27,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.cloudpro.platform.client.ServiceCallException;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -45,7 +49,7 @@ public class PublicRequestPages {
 
         static native TemplateInstance verifyCode(Frame frame, String verificationId, String error);
 
-        static native TemplateInstance publicFiled(Frame frame, PortalViews.RequestRow request);
+        static native TemplateInstance publicFiled(Frame frame, String type, String deadline);
     }
 
     private static final Pattern EMAIL = Pattern.compile(RequestDtos.EMAIL);
@@ -119,14 +123,34 @@ public class PublicRequestPages {
         try {
             Verifications.Verified verified = verifications.verify(UUID.fromString(verificationId), code);
             if (verified.request() == null) { // a complaint's code, entered here: it is filed all the same
-                return page(201, PortalPages.Templates.problem(frame(form), "Your complaint is filed",
-                        "We answer by e-mail.")).build();
+                return Response.seeOther(URI.create("/portal/requests/filed?what=complaint")).build();
             }
-            return page(201, Templates.publicFiled(frame(form), PortalViews.RequestRow.of(verified.request().request(), false)))
+            DsrRequest filed = verified.request().request();
+            // to a page a reload cannot file again; it needs nothing of the person, only what and when
+            return Response.seeOther(URI.create("/portal/requests/filed?what=" + filed.type.name() + "&due=" + filed.deadline()))
                     .build();
         } catch (ProblemException wrong) {
             return page(400, Templates.verifyCode(frame(form), verificationId, wrong.getMessage())).build();
         }
+    }
+
+    /** What was filed and when it is due, as the code's answer said: shown, and shown again on a reload. */
+    @GET
+    @Path("/filed")
+    public Response filed(@QueryParam("what") String what, @QueryParam("due") String due) {
+        if ("complaint".equals(what)) {
+            return page(200, PortalPages.Templates.problem(Frame.anonymous(null), "Your complaint is filed",
+                    "We answer by e-mail.")).build();
+        }
+        String type = java.util.Arrays.stream(RequestType.values()).filter(t -> t.name().equals(what)).findFirst()
+                .map(PortalViews::typeName).orElse(null);
+        String deadline;
+        try {
+            deadline = due == null ? null : PortalViews.day(LocalDate.parse(due));
+        } catch (DateTimeParseException e) {
+            deadline = null;
+        }
+        return page(200, Templates.publicFiled(Frame.anonymous(null), type, deadline)).build();
     }
 
     /** The id as it came when it is one; otherwise one that matches no verification (the code is then refused). */
