@@ -2,15 +2,13 @@ package io.cloudpro.platform.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
 
 /**
  * Calls another service of the platform with this service's token ({@link ServiceTokens}). A
@@ -36,7 +34,12 @@ public class ServiceClient {
     }
 
     public Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", "application/json"));
+        return get(url, Duration.ofSeconds(30));
+    }
+
+    /** A GET whose answer may take longer than usual to arrive whole, e.g. an export with a CV in it. */
+    public Answer get(String url, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", "application/json"), timeout);
     }
 
     public Answer delete(String url) {
@@ -75,24 +78,16 @@ public class ServiceClient {
         return answer;
     }
 
-    /**
-     * One exchange, the whole answer within {@code timeout}: the request's own timeout ends with the
-     * headers, so a service that sends them and then stalls would otherwise hold the caller forever.
-     */
+    /** One exchange, the whole answer within {@code timeout} ({@link HttpExchanges}). */
     private Answer attempt(HttpRequest.Builder request, Duration timeout) {
-        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request.copy()
-                .setHeader("Authorization", "Bearer " + tokens.token()).build(), HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<String> response = HttpExchanges.send(http, request.copy()
+                    .setHeader("Authorization", "Bearer " + tokens.token()).build(), HttpResponse.BodyHandlers.ofString(), timeout);
             return new Answer(response.statusCode(), response.body());
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ServiceCallException("the service did not answer: " + cause.getClass().getSimpleName(), cause);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new ServiceCallException("the service did not answer within " + timeout.toMillis() + " ms", e);
+        } catch (IOException e) {
+            throw new ServiceCallException("the service did not answer: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         } catch (InterruptedException e) {
-            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ServiceCallException("interrupted while calling a service", e);
         }

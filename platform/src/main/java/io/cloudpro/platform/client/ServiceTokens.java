@@ -78,7 +78,9 @@ public class ServiceTokens {
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
                             Map.of("clientId", clientId, "clientSecret", clientSecret))))
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // bounded whole: callers wait for this inside a lock
+            HttpResponse<String> response = HttpExchanges.send(http, request, HttpResponse.BodyHandlers.ofString(),
+                    Duration.ofSeconds(10));
             if (response.statusCode() != 200) {
                 throw new ServiceCallException("identity-service refused a service token: HTTP " + response.statusCode());
             }

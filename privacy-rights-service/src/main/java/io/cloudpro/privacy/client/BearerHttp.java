@@ -2,6 +2,7 @@ package io.cloudpro.privacy.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudpro.platform.client.HttpExchanges;
 import io.cloudpro.platform.client.ServiceCallException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,7 +53,8 @@ public class BearerHttp {
                 request.header("Authorization", "Bearer " + bearer);
             }
             headers.forEach(request::header);
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HttpExchanges.send(http, request.build(), HttpResponse.BodyHandlers.ofByteArray(),
+                    timeout);
             byte[] bytes = response.body();
             return new Answer(response.statusCode(), bytes.length == 0 ? json.nullNode() : json.readTree(bytes),
                     seconds(response.headers().firstValue("Retry-After").orElse("")));

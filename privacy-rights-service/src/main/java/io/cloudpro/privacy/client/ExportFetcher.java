@@ -4,11 +4,15 @@ import io.cloudpro.platform.client.ServiceCallException;
 import io.cloudpro.platform.client.ServiceClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Picks up a participant's export by its claim check, with this service's token, and then has it deleted there. */
 @ApplicationScoped
 public class ExportFetcher {
+
+    /** An export may carry CVs: more time to arrive whole than a small answer. */
+    private static final Duration WHOLE_EXPORT = Duration.ofMinutes(3);
 
     private final ServiceClient client;
 
@@ -18,7 +22,7 @@ public class ExportFetcher {
 
     /** The export's JSON; empty when the participant no longer has it (expired, or fetched before). */
     public Optional<String> fetch(String url) {
-        ServiceClient.Answer answer = client.get(url);
+        ServiceClient.Answer answer = client.get(url, WHOLE_EXPORT);
         if (answer.status() == 404) {
             return Optional.empty();
         }

@@ -68,8 +68,13 @@ public class IdentityOnBehalf {
         return answer.status() / 100 == 4 && answer.status() != 429 ? Optional.empty() : Optional.of(tokens(answer, "refresh"));
     }
 
+    /** Hands a refresh token back; a token identity-service no longer knows is ended all the same. */
     public void logout(String refreshToken, String clientIp, String userAgent) {
-        send("POST", "/api/v1/auth/logout", null, Map.of("refreshToken", refreshToken), clientIp, userAgent);
+        BearerHttp.Answer answer = send("POST", "/api/v1/auth/logout", null, Map.of("refreshToken", refreshToken), clientIp,
+                userAgent);
+        if (answer.status() >= 500 || answer.status() == 429) {
+            throw new ServiceCallException("identity-service answered a logout with HTTP " + answer.status());
+        }
     }
 
     public BearerHttp.Answer get(String accessToken, String path) {

@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,8 +33,7 @@ import java.util.stream.Stream;
  * What each service holds about the person logged in to the portal, category by category, with why
  * and how long: every participant is asked at once for its counts, and one that does not answer in
  * time is shown as such rather than holding up the page. This service counts its own records in
- * process. Only counts travel; the data itself leaves a
- * service only with an access request.
+ * process. Only counts travel; the data itself leaves a service only with an access request.
  */
 @ApplicationScoped
 public class PersonalHoldings {
@@ -58,12 +58,15 @@ public class PersonalHoldings {
     private final PrivacyHoldings ownHoldings;
     private final String ownService;
     private final CatalogueRegistry registry;
-    // threads of our own: the participants are asked in parallel, each call blocking at most WAIT
-    private final ExecutorService askers = Executors.newFixedThreadPool(8, task -> {
+    // threads of our own: the participants are asked in parallel, each call blocking at most WAIT (twice
+    // with a refused token); a question still queued when its page gave up is not asked, and one that
+    // finds the queue full is answered as silent at once
+    private final ThreadPoolExecutor askers = new ThreadPoolExecutor(8, 8, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(200), task -> {
         Thread thread = new Thread(task, "holdings-asker");
         thread.setDaemon(true);
         return thread;
-    });
+    }, new ThreadPoolExecutor.AbortPolicy());
 
     PersonalHoldings(SubjectDirectory directory, ParticipantHoldings participants, PrivacyHoldings ownHoldings,
                      @ConfigProperty(name = "quarkus.application.name") String ownService, CatalogueRegistry registry) {
@@ -95,10 +98,19 @@ public class PersonalHoldings {
         Map<String, CompletableFuture<ServiceHoldings>> others = new HashMap<>();
         for (Catalogue catalogue : asked) {
             if (!catalogue.service().equals(ownService)) {
-                others.put(catalogue.service(), CompletableFuture
-                        .supplyAsync(() -> ask(catalogue, () -> participants.of(catalogue.baseUrl(), subject, WAIT), subject), askers)
-                        .completeOnTimeout(new ServiceHoldings(catalogue.service(), false, List.of()), WAIT.toMillis(),
-                                TimeUnit.MILLISECONDS));
+                ServiceHoldings silent = new ServiceHoldings(catalogue.service(), false, List.of());
+                CompletableFuture<ServiceHoldings> answer = new CompletableFuture<ServiceHoldings>()
+                        .completeOnTimeout(silent, WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    askers.execute(() -> {
+                        if (!answer.isDone()) {
+                            answer.complete(ask(catalogue, () -> participants.of(catalogue.baseUrl(), subject, WAIT), subject));
+                        }
+                    });
+                } catch (RejectedExecutionException full) {
+                    answer.complete(silent);
+                }
+                others.put(catalogue.service(), answer);
             }
         }
         List<ServiceHoldings> answers = new ArrayList<>();

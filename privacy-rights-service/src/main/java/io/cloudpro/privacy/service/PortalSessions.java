@@ -129,9 +129,12 @@ public class PortalSessions {
         if (session == null) {
             return Optional.empty();
         }
-        if (!session.expiresAt.isAfter(now) || !session.lastSeenAt.plus(idleTimeout).isAfter(now)) {
+        if (!session.expiresAt.isAfter(now)) {
             sessions.delete(session);
             return Optional.empty();
+        }
+        if (!session.lastSeenAt.plus(idleTimeout).isAfter(now)) {
+            return Optional.empty(); // ended: the housekeeping round removes it and hands its token back
         }
         if (session.identitySession != null && revoked.isRevoked(session.identitySession)) {
             // identity-service ended it: a logout elsewhere, a new password, a locked or closed account

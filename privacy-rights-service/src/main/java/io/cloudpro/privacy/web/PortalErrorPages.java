@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * A person in a browser gets a page, not problem+json: under {@code /portal} and
  * {@code /privacy-statement}, the platform's problems that have no page of their own - an unknown
- * address, a method the address does not take, too many requests, an unexpected error - become the
+ * address, a method the address does not take, too many requests, a refusal, an unexpected error - become the
  * portal's error page with the same status and headers (Retry-After). The APIs keep answering
  * problem+json.
  */
@@ -27,6 +27,18 @@ public class PortalErrorPages {
         String title;
         String message;
         switch (response.getStatus()) {
+            case 400 -> {
+                title = "This could not be read";
+                message = "Something in what was sent was not as expected. Go back, reload the page and try again.";
+            }
+            case 401, 403 -> {
+                title = "Not allowed";
+                message = "You may not do this here. Log in again if you think you should.";
+            }
+            case 409 -> {
+                title = "Not possible now";
+                message = "This cannot be done in the state things are in. Reload the page to see it as it is now.";
+            }
             case 404 -> {
                 title = "Page not found";
                 message = "There is no page at this address. It may have moved.";
