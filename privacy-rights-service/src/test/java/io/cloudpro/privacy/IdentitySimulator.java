@@ -61,7 +61,8 @@ public final class IdentitySimulator {
     private volatile boolean accountsDown;
     private volatile boolean silent;
     private volatile boolean lookupsDown;
-    private volatile boolean holdingsStalled;
+    /** Non-null while the holdings question stalls: the stalled answers wait for it to open. */
+    private volatile java.util.concurrent.CountDownLatch holdingsStall;
 
     /** Every simulated person's password. */
     public static final String PASSWORD = "test-only password";
@@ -164,9 +165,13 @@ public final class IdentitySimulator {
         this.lookupsDown = down;
     }
 
-    /** The question "what do you hold about this person" is answered only after 20 seconds. */
+    /** The question "what do you hold about this person" gets no answer until this is switched off again. */
     public void holdingsStalled(boolean stalled) {
-        this.holdingsStalled = stalled;
+        java.util.concurrent.CountDownLatch previous = holdingsStall;
+        holdingsStall = stalled ? new java.util.concurrent.CountDownLatch(1) : null;
+        if (previous != null) {
+            previous.countDown();
+        }
     }
 
     public int effects(UUID commandId) {
@@ -222,9 +227,10 @@ public final class IdentitySimulator {
             return;
         }
         JsonNode subject = JSON.readTree(exchange.getRequestBody());
-        if (holdingsStalled) {
+        java.util.concurrent.CountDownLatch stall = holdingsStall;
+        if (stall != null) {
             try {
-                Thread.sleep(20_000);
+                stall.await(60, java.util.concurrent.TimeUnit.SECONDS); // released by holdingsStalled(false)
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

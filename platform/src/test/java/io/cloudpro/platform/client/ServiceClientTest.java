@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,8 @@ class ServiceClientTest {
 
     private static HttpServer server;
     private static final AtomicInteger TOKENS_ISSUED = new AtomicInteger();
+    /** Holds the stalling answer until the tests are over. */
+    private static final CountDownLatch TESTS_OVER = new CountDownLatch(1);
 
     @BeforeAll
     static void start() throws IOException {
@@ -44,13 +47,13 @@ class ServiceClientTest {
         // refuses the first token it sees, as a service does after identity-service rotated its keys
         server.createContext("/refuses-first-token", exchange -> respond(exchange,
                 "Bearer token-1".equals(exchange.getRequestHeaders().getFirst("Authorization")) ? 401 : 200, "{}"));
-        // sends its headers at once, then a few bytes of the body, then nothing for half a minute
+        // sends its headers at once, then a few bytes of the body, then nothing until the tests are over
         server.createContext("/stalls", exchange -> {
             exchange.sendResponseHeaders(200, 100);
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write("{\"categories\"".getBytes(StandardCharsets.UTF_8));
                 body.flush();
-                Thread.sleep(30_000);
+                TESTS_OVER.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException | IOException e) {
                 // the client gave up
             }
@@ -60,6 +63,7 @@ class ServiceClientTest {
 
     @AfterAll
     static void stop() {
+        TESTS_OVER.countDown();
         server.stop(0);
     }
 
