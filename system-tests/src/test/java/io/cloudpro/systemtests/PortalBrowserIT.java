@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -71,7 +73,7 @@ class PortalBrowserIT {
         screenshot("login");
         browser.findElement(By.id("email")).sendKeys(customer.email());
         browser.findElement(By.id("password")).sendKeys(SuiteClient.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/portal/login'] button[type=submit]")).click();
+        open(browser.findElement(By.cssSelector("form[action='/portal/login'] button[type=submit]")));
 
         assertEquals("My data - CloudPro", browser.getTitle());
         String myData = browser.findElement(By.tagName("main")).getText();
@@ -93,17 +95,17 @@ class PortalBrowserIT {
             page.get(client.privacyRights() + "/privacy-statement?lang=en");
             return "Privacy statement".equals(page.findElement(By.tagName("h1")).getText());
         });
-        browser.findElement(By.linkText("Nederlands")).click();
+        open(browser.findElement(By.linkText("Nederlands")));
         assertEquals("Privacyverklaring", browser.findElement(By.tagName("h1")).getText());
         String statement = browser.findElement(By.tagName("main")).getText();
         assertTrue(statement.contains("IP-adressen van logins") && statement.contains("90 dagen vanaf de login zelf"), statement);
         screenshot("privacy-statement-nl");
         browser.get(portal + "/my-data");
 
-        browser.findElement(By.linkText("My rights")).click();
+        open(browser.findElement(By.linkText("My rights")));
         assertEquals("My rights - CloudPro", browser.getTitle());
         new Select(browser.findElement(By.id("type"))).selectByValue("ACCESS");
-        browser.findElement(By.cssSelector("form[action='/portal/my-rights/requests'] button[type=submit]")).click();
+        open(browser.findElement(By.cssSelector("form[action='/portal/my-rights/requests'] button[type=submit]")));
         String filed = browser.findElement(By.tagName("main")).getText();
         assertTrue(filed.contains("Access: a copy of all your data"), filed);
 
@@ -125,18 +127,18 @@ class PortalBrowserIT {
     void someoneWithoutAnAccountFilesAnErasureRequestWithTheCodeMailedToThem() throws Exception {
         String email = "no-account-" + System.nanoTime() + "@example.nl";
         browser.get(client.privacyRights() + "/portal/login");
-        browser.findElement(By.linkText("file a request with your e-mail address")).click();
+        open(browser.findElement(By.linkText("file a request with your e-mail address")));
         assertEquals("File a request without an account - CloudPro", browser.getTitle());
         browser.findElement(By.id("email")).sendKeys(email);
         new Select(browser.findElement(By.id("type"))).selectByValue("ERASURE");
         screenshot("request-without-account");
-        browser.findElement(By.cssSelector("form[action='/portal/requests/new'] button[type=submit]")).click();
+        open(browser.findElement(By.cssSelector("form[action='/portal/requests/new'] button[type=submit]")));
 
         assertEquals("Enter your code - CloudPro", browser.getTitle());
         Matcher code = Pattern.compile("^\\s+(\\d{6})\\s*$", Pattern.MULTILINE).matcher(client.awaitMail(email, "Your code").body());
         assertTrue(code.find(), "a six-digit code in the mail");
         browser.findElement(By.id("code")).sendKeys(code.group(1));
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        open(browser.findElement(By.cssSelector("form button[type=submit]")));
 
         assertEquals("Request filed - CloudPro", browser.getTitle());
         String filed = browser.findElement(By.tagName("main")).getText();
@@ -156,23 +158,23 @@ class PortalBrowserIT {
         browser.get(client.privacyRights() + "/portal/login");
         browser.findElement(By.id("email")).sendKeys(officer);
         browser.findElement(By.id("password")).sendKeys(SuiteClient.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/portal/login'] button[type=submit]")).click();
+        open(browser.findElement(By.cssSelector("form[action='/portal/login'] button[type=submit]")));
         assertEquals("Requests queue - CloudPro", browser.getTitle(), "the officer lands on the queue");
         String deadlineBefore = browser.findElement(By.cssSelector("#queue-" + first + " td")).getText();
         screenshot("officer-queue");
 
-        browser.findElement(By.cssSelector("#queue-" + first + " a")).click();
+        open(browser.findElement(By.cssSelector("#queue-" + first + " a")));
         new Select(browser.findElement(By.id("months"))).selectByValue("2");
         browser.findElement(By.id("reasons")).sendKeys("We need the registry's answer before we can correct this.");
         screenshot("officer-request");
-        browser.findElement(By.cssSelector("form[action$='/extend'] button[type=submit]")).click();
+        open(browser.findElement(By.cssSelector("form[action$='/extend'] button[type=submit]")));
         assertTrue(browser.findElement(By.id("deadline")).getText().contains("(extended)"));
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("decision.extended"));
 
-        browser.findElement(By.linkText("Back to the queue")).click();
-        browser.findElement(By.linkText("Check the history's chain")).click();
+        open(browser.findElement(By.linkText("Back to the queue")));
+        open(browser.findElement(By.linkText("Check the history's chain")));
         assertTrue(browser.findElement(By.id("chain")).getText().contains("intact"), browser.findElement(By.id("chain")).getText());
-        browser.findElement(By.linkText("Back to the queue")).click();
+        open(browser.findElement(By.linkText("Back to the queue")));
         String deadlineAfter = browser.findElement(By.cssSelector("#queue-" + first + " td")).getText();
         assertTrue(deadlineAfter.contains("(extended)") && !deadlineAfter.equals(deadlineBefore), deadlineAfter);
         List<String> order = browser.findElements(By.cssSelector("table.queue tbody tr")).stream()
@@ -181,28 +183,40 @@ class PortalBrowserIT {
                 "the extended request now comes after the one filed with it: " + order);
 
         // a legal hold on a category, placed and lifted at retention-service from the officer's pages
-        browser.findElement(By.linkText("Retention")).click();
+        open(browser.findElement(By.linkText("Retention")));
         assertEquals("Retention and legal holds - CloudPro", browser.getTitle());
         String heldSubject = java.util.UUID.randomUUID().toString(); // nobody else's data: the shared suite's other tests are unaffected
         String reference = "case " + System.nanoTime();
         browser.findElement(By.id("hold-subject")).sendKeys(heldSubject);
         browser.findElement(By.id("hold-reference")).sendKeys(reference);
         browser.findElement(By.id("hold-reason")).sendKeys("Dispute about an invoice before the court");
-        browser.findElement(By.cssSelector("form[action='/portal/officer/retention/holds'] button[type=submit]")).click();
+        open(browser.findElement(By.cssSelector("form[action='/portal/officer/retention/holds'] button[type=submit]")));
         String held = browser.findElement(By.tagName("main")).getText();
         assertTrue(held.contains(reference + ": everything of " + heldSubject), held);
         screenshot("officer-retention");
         var hold = browser.findElement(By.xpath("//article[h3[contains(., '" + reference + "')]]"));
         hold.findElement(By.name("reason")).sendKeys("The dispute was settled");
-        hold.findElement(By.cssSelector("button[type=submit]")).click();
+        open(hold.findElement(By.cssSelector("button[type=submit]")));
         assertTrue(!browser.findElement(By.tagName("main")).getText().contains(reference), "the hold is lifted");
 
-        browser.findElement(By.linkText("Statistics")).click();
+        open(browser.findElement(By.linkText("Statistics")));
         assertEquals("Statistics - CloudPro", browser.getTitle());
-        List<org.openqa.selenium.WebElement> months = browser.findElements(By.cssSelector("#per-month-title ~ rect.chart-bar"));
+        List<WebElement> months = browser.findElements(By.cssSelector("#per-month-title ~ rect.chart-bar"));
         assertEquals(12, months.size(), "a bar a month");
         assertTrue(Integer.parseInt(months.get(11).getAttribute("width")) > 0, "this month's requests, filed above, have a bar");
         screenshot("officer-statistics");
+    }
+
+    /**
+     * Clicks a link or a form's button and waits until the page it leads to has loaded: a click can
+     * return before the browser has left the old page, so reading at once may find the old page or none.
+     */
+    private static void open(WebElement clickable) {
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        clickable.click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
+        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
     }
 
     private static String filed(java.net.http.HttpResponse<String> response) {
