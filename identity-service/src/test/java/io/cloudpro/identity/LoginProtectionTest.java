@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -146,11 +147,21 @@ class LoginProtectionTest {
         String email = newEmail();
         register(email, randomIp());
         ExecutorService clients = Executors.newFixedThreadPool(40);
+        // all forty leave together: after the fifth failure the wait is one second, which requests
+        // trickling out of threads still starting on a busy machine could let pass
+        CountDownLatch ready = new CountDownLatch(40);
+        CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             int attempt = i;
-            answers.add(clients.submit(() -> login(email, "parallel guess " + attempt, randomIp()).statusCode()));
+            answers.add(clients.submit(() -> {
+                ready.countDown();
+                go.await();
+                return login(email, "parallel guess " + attempt, randomIp()).statusCode();
+            }));
         }
+        ready.await();
+        go.countDown();
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> answer : answers) {
             statuses.add(answer.get());
@@ -170,10 +181,9 @@ class LoginProtectionTest {
         String email = newEmail();
         register(email, randomIp());
         String ip = randomIp();
-        for (int i = 0; i < 10; i++) {
-            login(newEmail(), "guess", ip).then().statusCode(401);
-        }
-        // ten failures from one address: its next attempt waits (a second at first)
+        failFrom(ip, 12);
+        // ten failures from one address are free; after that it waits - a second, then doubling:
+        // four seconds after the twelfth, long enough to be seen on a busy machine
         login(email, PASSWORD, ip).then().statusCode(429);
         assertEquals("THROTTLED", lastOutcome(email));
         login(email, PASSWORD, randomIp()).then().statusCode(200);
@@ -184,8 +194,8 @@ class LoginProtectionTest {
         String email = newEmail();
         register(email, randomIp());
         String prefix = String.format("2001:db8:%x:%x:", (int) (Math.random() * 0xffff), (int) (Math.random() * 0xffff));
-        for (int i = 1; i <= 10; i++) {
-            login(newEmail(), "guess", prefix + ":" + Integer.toHexString(i)).then().statusCode(401);
+        for (int i = 1; i <= 12; i++) {
+            failFrom(prefix + ":" + Integer.toHexString(i), 1);
         }
         // a new address in the same /64 is the same client; another /64 is not
         login(email, PASSWORD, prefix + "beef:1:2:3").then().statusCode(429);
@@ -217,6 +227,20 @@ class LoginProtectionTest {
         as(token).header("X-Forwarded-For", randomIp()).body(Map.of("password", PASSWORD)).delete("/api/v1/me").then()
                 .statusCode(429);
         login(email, PASSWORD, randomIp()).then().statusCode(429); // the login shares the count
+    }
+
+    /**
+     * Wrong guesses (on addresses nobody has) from one client, each sent once the throttle takes one
+     * again, so that the client's wait grows as a real guesser's would.
+     */
+    private static void failFrom(String ip, int failures) {
+        for (int i = 0; i < failures; i++) {
+            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(30)).until(() -> {
+                int status = login(newEmail(), "guess", ip).statusCode();
+                assertTrue(status == 401 || status == 429, "a wrong guess answered " + status);
+                return status == 401;
+            });
+        }
     }
 
     @Test

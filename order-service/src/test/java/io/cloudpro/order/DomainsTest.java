@@ -100,8 +100,8 @@ class DomainsTest {
 
         JsonPath whois = registrar("/registrar/v1/whois/" + domain);
         assertEquals(Map.of(), whois.getMap("registrant"), "the public sees no name or address");
-        List<ConsumerRecord<String, String>> disclosed = KafkaTopics.read("privacy.disclosures",
-                r -> r.value().contains("\"reference\":\"" + domain + "\""), 2, Duration.ofSeconds(5));
+        List<ConsumerRecord<String, String>> disclosed = KafkaTopics.readAll("privacy.disclosures",
+                r -> r.value().contains("\"reference\":\"" + domain + "\""), Duration.ofSeconds(30));
         assertEquals(1, disclosed.size(), "only to the registry, nothing public: " + disclosed);
         JsonPath disclosure = new JsonPath(disclosed.get(0).value());
         assertEquals("SIDN (through the registrar)", disclosure.getString("recipient"));

@@ -132,12 +132,12 @@ class OrdersTest {
                 .body("orderId", equalTo(orderId)).body("acceptable", equalTo(false));
         customer.call().post("/api/v1/quotations/" + quotationId + "/accept").then().statusCode(200).body("id", equalTo(orderId));
 
-        List<ConsumerRecord<String, String>> placed = KafkaTopics.read("orders.events",
+        List<ConsumerRecord<String, String>> placed = KafkaTopics.readAll("orders.events",
                 r -> r.value().contains(quotationId) && "io.cloudpro.order.order.placed.v1".equals(KafkaTopics.header(r, "ce_type")),
-                2, Duration.ofSeconds(3));
+                Duration.ofSeconds(30));
         assertEquals(1, placed.size(), "one order.placed for the quotation");
-        assertEquals(1, KafkaTopics.read("orders.events", r -> r.value().contains(quotationId)
-                && "io.cloudpro.order.quotation.accepted.v1".equals(KafkaTopics.header(r, "ce_type")), 2, Duration.ofSeconds(2)).size());
+        assertEquals(1, KafkaTopics.readAll("orders.events", r -> r.value().contains(quotationId)
+                && "io.cloudpro.order.quotation.accepted.v1".equals(KafkaTopics.header(r, "ce_type")), Duration.ofSeconds(30)).size());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static io.cloudpro.privacy.PrivacyClient.anonymous;
@@ -95,7 +96,7 @@ class PublicIntakeTest {
             String requestId = verify(first, code(mail(email, "Your code"))).getString("request.id");
             long codes = mailCount(email, "Your code");
             String second = start(email, "ACCESS").jsonPath().getString("verificationId");
-            await().until(() -> mailCount(email, "Your code") > codes);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailCount(email, "Your code") > codes);
             // the first code does not verify the second request
             anonymous().body(Map.of("code", code(mails(email).get(0)))).post("/api/v1/privacy/public/verifications/" + second)
                     .then().statusCode(400);
@@ -116,7 +117,7 @@ class PublicIntakeTest {
         for (int i = 0; i < 7; i++) {
             start(email, "ACCESS").then().statusCode(202).body("verificationId", notNullValue());
         }
-        await().until(() -> mailCount(email, "Your code") == 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailCount(email, "Your code") == 5);
         assertEquals(5, mailCount(email, "Your code"));
     }
 

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -22,6 +23,9 @@ import java.util.function.Predicate;
 /** Reads and writes records on the test broker, the way an integrator's client would. */
 public final class KafkaTopics {
 
+    /** How long {@link #readAll} reads on after the first match. */
+    public static final Duration SETTLE = Duration.ofSeconds(2);
+
     private KafkaTopics() {
     }
 
@@ -31,24 +35,75 @@ public final class KafkaTopics {
      */
     public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
                                                             int count, Duration timeout) {
+        return readUntil(topic, filter, found -> found.size() >= count, timeout);
+    }
+
+    /**
+     * Reads the topic from its beginning until the matching records seen so far satisfy {@code done}
+     * (say, every expected event type is among them) or {@code timeout} passed; returns them.
+     */
+    public static List<ConsumerRecord<String, String>> readUntil(String topic, Predicate<ConsumerRecord<String, String>> filter,
+                                                                 Predicate<List<ConsumerRecord<String, String>>> done,
+                                                                 Duration timeout) {
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        try (KafkaConsumer<String, String> consumer = consumer(topic)) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (!done.test(matching) && Instant.now().isBefore(deadline)) {
+                poll(consumer, filter, matching);
+            }
+        }
+        return matching;
+    }
+
+    /**
+     * Every matching record, for "exactly once" checks: waits up to {@code timeout} for the first,
+     * then reads on to the end of the topic and for {@link #SETTLE} more, so that a duplicate written
+     * with the first is seen. A fixed short wait instead would let a slow relay look like a lost event.
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> filter,
+                                                               Duration timeout) {
+        List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer(topic)) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (matching.isEmpty() && Instant.now().isBefore(deadline)) {
+                poll(consumer, filter, matching);
+            }
+            if (matching.isEmpty()) {
+                return matching;
+            }
+            Instant settled = Instant.now().plus(SETTLE);
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            Instant giveUp = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(settled)
+                    || (behind(consumer, end) && Instant.now().isBefore(giveUp))) {
+                poll(consumer, filter, matching);
+            }
+        }
+        return matching;
+    }
+
+    private static boolean behind(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue());
+    }
+
+    private static KafkaConsumer<String, String> consumer(String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(timeout);
-            while (matching.size() < count && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (filter.test(record)) {
-                        matching.add(record);
-                    }
-                }
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static void poll(KafkaConsumer<String, String> consumer, Predicate<ConsumerRecord<String, String>> filter,
+                             List<ConsumerRecord<String, String>> matching) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+            if (filter.test(record)) {
+                matching.add(record);
             }
         }
-        return matching;
     }
 
     /** Sends one record with the given headers and waits for the broker's acknowledgement. */

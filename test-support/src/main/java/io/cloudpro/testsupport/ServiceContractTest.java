@@ -67,14 +67,15 @@ public abstract class ServiceContractTest {
 
     @Test
     void requestsOverKeepAliveConnectionsNeverStall() {
-        // A guard against stalls such as a DNS lookup per request, not a speed test.
+        // A guard against stalls such as a DNS lookup per request (5 s), not a speed test: 3 s leaves
+        // room for a garbage collection or a busy machine's pause.
         KeepAliveProbe.Result health = KeepAliveProbe.run(RestAssured.port, "/q/health/live", Map.of(), 4, 100);
         health.assertAllStatus(200);
-        health.assertNoneSlowerThan(Duration.ofSeconds(1));
+        health.assertNoneSlowerThan(Duration.ofSeconds(3));
         KeepAliveProbe.Result authenticated = KeepAliveProbe.run(RestAssured.port, ADMIN_ONLY,
                 Map.of("Authorization", "Bearer " + adminToken(), "X-Forwarded-For", "203.0.113.7"),
                 4, 100);
-        authenticated.assertNoneSlowerThan(Duration.ofSeconds(1));
+        authenticated.assertNoneSlowerThan(Duration.ofSeconds(3));
     }
 
     @Test

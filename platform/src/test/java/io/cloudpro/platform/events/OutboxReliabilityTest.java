@@ -77,7 +77,8 @@ class OutboxReliabilityTest {
 
         // The first transaction writes first (the lower id) but commits as late as it can: after the
         // second one, unless the second one has to wait for it.
-        Thread first = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+        // (its own timeout: the test profile's 3 s would leave too little over the 2 s it waits)
+        Thread first = new Thread(() -> QuarkusTransaction.requiringNew().timeout(30).run(() -> {
             step(subject, "first", commitOrder);
             firstWritten.countDown();
             waitFor(secondCommitted, 2);

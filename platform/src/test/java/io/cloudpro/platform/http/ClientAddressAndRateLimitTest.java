@@ -50,6 +50,6 @@ class ClientAddressAndRateLimitTest {
         // of them waited 5 s for a resolver that does not answer.
         KeepAliveProbe.Result result = KeepAliveProbe.run(io.restassured.RestAssured.port, "/api/v1/test/client",
                 java.util.Map.of("X-Forwarded-For", "203.0.113.50"), 4, 300);
-        result.assertNoneSlowerThan(java.time.Duration.ofSeconds(1));
+        result.assertNoneSlowerThan(java.time.Duration.ofSeconds(3)); // below the 5 s stall, above a busy machine's pauses
     }
 }
